@@ -1,0 +1,32 @@
+import type { FastifyBaseLogger } from "fastify";
+import { createLoaders, type Loaders } from "./loaders.js";
+import type { Executor } from "./neo4j/executor.js";
+
+/** Everything a resolver may use, built fresh for each request so no cache outlives it. */
+export interface Context {
+  requestId: string;
+  log: FastifyBaseLogger;
+  /** Counts this request's database round trips. */
+  executor: Executor;
+  loaders: Loaders;
+  roundTrips: { count: number };
+}
+
+export interface ContextDeps {
+  executor: Executor;
+  /** Observes every round trip of every request (the Prometheus counter). */
+  onRoundTrip?: (kind: "read" | "write") => void;
+}
+
+export function createContext(
+  deps: ContextDeps,
+  requestId: string,
+  log: FastifyBaseLogger,
+): Context {
+  const roundTrips = { count: 0 };
+  const executor = deps.executor.withListener((kind) => {
+    roundTrips.count += 1;
+    deps.onRoundTrip?.(kind);
+  });
+  return { requestId, log, executor, loaders: createLoaders(executor), roundTrips };
+}

@@ -1,0 +1,331 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Executor, TransactionRun } from "../neo4j/executor.js";
+import { projectPath } from "../paths.js";
+import { type SeedDocument, seedDocumentSchema } from "./seed.schema.js";
+
+export const SEED_DIR = projectPath("seed");
+const BATCH = 1000;
+
+export class SeedError extends Error {
+  override name = "SeedError";
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `The seed is invalid; nothing was written:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+  }
+}
+
+function describePath(path: readonly PropertyKey[], doc: unknown): string {
+  // Name the record by its id where it has one: "roles[3] (back-end-developer).title".
+  let node: unknown = doc;
+  let out = "";
+  for (const key of path) {
+    node =
+      node !== null && typeof node === "object"
+        ? (node as Record<PropertyKey, unknown>)[key]
+        : undefined;
+    if (typeof key === "number") {
+      const id =
+        node !== null && typeof node === "object" ? (node as { id?: unknown }).id : undefined;
+      out += `[${key}]${typeof id === "string" ? ` (${id})` : ""}`;
+    } else {
+      out += out === "" ? String(key) : `.${String(key)}`;
+    }
+  }
+  return out;
+}
+
+/** Reads and validates every *.json file in `dir`, then merges them into one document. */
+export function readSeed(dir: string = SEED_DIR): SeedDocument {
+  const problems: string[] = [];
+  const merged: SeedDocument = seedDocumentSchema.parse({});
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort();
+  if (files.length === 0) throw new SeedError([`${dir}: no .json seed files`]);
+
+  for (const file of files) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    } catch (error) {
+      problems.push(`${file}: not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const parsed = seedDocumentSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push(`${file}: ${describePath(issue.path, raw)}: ${issue.message}`);
+      }
+      continue;
+    }
+    for (const key of Object.keys(merged) as (keyof SeedDocument)[]) {
+      (merged[key] as unknown[]).push(...parsed.data[key]);
+    }
+  }
+  if (problems.length > 0) throw new SeedError(problems);
+  problems.push(...checkReferences(merged));
+  if (problems.length > 0) throw new SeedError(problems);
+  return merged;
+}
+
+/** Cross-record rules the per-record schema cannot see. */
+export function checkReferences(doc: SeedDocument): string[] {
+  const problems: string[] = [];
+  const kindOf = new Map<string, string>();
+  const declare = (kind: string, id: string) => {
+    const existing = kindOf.get(id);
+    if (existing !== undefined)
+      problems.push(`${kind} ${id}: duplicate id (already used by a ${existing})`);
+    else kindOf.set(id, kind);
+  };
+  for (const s of doc.sources) declare("source", s.id);
+  for (const t of doc.tracks) declare("track", t.id);
+  for (const s of doc.skills) declare("skill", s.id);
+  for (const t of doc.technologies) declare("technology", t.id);
+  for (const r of doc.roles) declare("role", r.id);
+  for (const b of doc.salaryBands) declare("salary band", b.id);
+
+  const expect = (where: string, kind: string, id: string) => {
+    const actual = kindOf.get(id);
+    if (actual === undefined) problems.push(`${where}: unknown ${kind} ${JSON.stringify(id)}`);
+    else if (actual !== kind)
+      problems.push(`${where}: ${JSON.stringify(id)} is a ${actual}, expected a ${kind}`);
+  };
+  for (const r of doc.roles) {
+    expect(`role ${r.id}.track`, "track", r.track);
+    for (const s of r.skills) expect(`role ${r.id}.skills`, "skill", s.id);
+    for (const t of r.technologies) expect(`role ${r.id}.technologies`, "technology", t.id);
+    for (const s of r.sources) expect(`role ${r.id}.sources`, "source", s);
+  }
+  const pairs = new Set<string>();
+  for (const p of doc.progressions) {
+    const where = `progression ${p.from} -> ${p.to}`;
+    expect(`${where}.from`, "role", p.from);
+    expect(`${where}.to`, "role", p.to);
+    if (p.from === p.to) problems.push(`${where}: a role cannot progress to itself`);
+    if (pairs.has(`${p.from}>${p.to}`)) problems.push(`${where}: listed twice`);
+    pairs.add(`${p.from}>${p.to}`);
+    for (const s of p.sources) expect(`${where}.sources`, "source", s);
+  }
+  for (const r of doc.related) {
+    const where = `related ${r.from} ~ ${r.to}`;
+    expect(`${where}.from`, "role", r.from);
+    expect(`${where}.to`, "role", r.to);
+    if (r.from === r.to) problems.push(`${where}: a role cannot be related to itself`);
+  }
+  for (const p of doc.practisedWith) {
+    expect(`practisedWith ${p.skill}`, "skill", p.skill);
+    expect(`practisedWith ${p.skill}.technology`, "technology", p.technology);
+  }
+  for (const b of doc.salaryBands) {
+    expect(`salary band ${b.id}.role`, "role", b.role);
+    expect(`salary band ${b.id}.source`, "source", b.source);
+  }
+  return problems;
+}
+
+// --- writing ---------------------------------------------------------------------------------
+
+const UPSERT_SOURCES = `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n:Source, n.title = row.title, n.publisher = row.publisher, n.url = row.url,
+    n.licence = row.licence, n.retrievedOn = row.retrievedOn`;
+
+const UPSERT_TRACKS = `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n:Track, n.name = row.name, n.description = row.description`;
+
+const UPSERT_SKILLS = `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n:Skill, n.name = row.name, n.category = row.category, n.description = row.description`;
+
+const UPSERT_TECHNOLOGIES = `
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n:Technology, n.name = row.name, n.kind = row.kind`;
+
+const UPSERT_ROLES = `
+UNWIND $rows AS row
+MERGE (r:Entity {id: row.id})
+SET r:Role, r.title = row.title, r.level = row.level, r.aliases = row.aliases,
+    r.summary = row.summary, r.responsibilities = row.responsibilities
+WITH r, row
+MATCH (t:Track {id: row.track})
+MERGE (r)-[:IN_TRACK]->(t)
+WITH r, row
+OPTIONAL MATCH (r)-[old:IN_TRACK]->(other:Track) WHERE other.id <> row.track
+DELETE old`;
+
+const LINK_REQUIRES = `
+UNWIND $rows AS row
+MATCH (r:Role {id: row.from}), (s:Skill {id: row.to})
+MERGE (r)-[e:REQUIRES]->(s)
+SET e.importance = row.importance`;
+
+const LINK_USES = `
+UNWIND $rows AS row
+MATCH (r:Role {id: row.from}), (t:Technology {id: row.to})
+MERGE (r)-[e:USES]->(t)
+SET e.usage = row.usage`;
+
+const LINK_PROGRESSES = `
+UNWIND $rows AS row
+MATCH (a:Role {id: row.from}), (b:Role {id: row.to})
+MERGE (a)-[e:PROGRESSES_TO]->(b)
+SET e.kind = row.kind, e.typicalYears = row.typicalYears, e.sources = row.sources`;
+
+const LINK_RELATED = `
+UNWIND $rows AS row
+MATCH (a:Role {id: row.from}), (b:Role {id: row.to})
+MERGE (a)-[e:RELATED_TO]->(b)
+SET e.similarity = row.similarity, e.sources = row.sources`;
+
+const LINK_PRACTISED = `
+UNWIND $rows AS row
+MATCH (s:Skill {id: row.from}), (t:Technology {id: row.to})
+MERGE (s)-[:PRACTISED_WITH]->(t)`;
+
+const LINK_CITES = `
+UNWIND $rows AS row
+MATCH (x:Entity {id: row.from}), (s:Source {id: row.to})
+MERGE (x)-[:CITES]->(s)`;
+
+const UPSERT_BANDS = `
+UNWIND $rows AS row
+MATCH (r:Role {id: row.role})
+MERGE (b:Entity {id: row.id})
+SET b:SalaryBand, b.region = row.region, b.currency = row.currency, b.min = row.min, b.max = row.max,
+    b.year = row.year, b.sourceId = row.source, b.derivation = row.derivation
+MERGE (r)-[:PAID]->(b)
+WITH b, row
+MATCH (s:Source {id: row.source})
+MERGE (b)-[:CITES]->(s)`;
+
+const DELETE_ALL = "MATCH (n:Entity) DETACH DELETE n";
+
+export const COUNT_LABELS = [
+  "Role",
+  "Track",
+  "Skill",
+  "Technology",
+  "SalaryBand",
+  "Source",
+] as const;
+export const COUNT_TYPES = [
+  "PROGRESSES_TO",
+  "IN_TRACK",
+  "REQUIRES",
+  "USES",
+  "RELATED_TO",
+  "PRACTISED_WITH",
+  "PAID",
+  "CITES",
+] as const;
+
+export type GraphCounts = Record<
+  (typeof COUNT_LABELS)[number] | (typeof COUNT_TYPES)[number],
+  number
+>;
+
+// Labels and types come from the constants above, never from input; each count reads Neo4j's
+// count store, so this stays cheap on a graph of any size.
+const COUNT_QUERY = [
+  ...COUNT_LABELS.map((label) => `MATCH (n:${label}) RETURN '${label}' AS key, count(n) AS n`),
+  ...COUNT_TYPES.map((type) => `MATCH ()-[r:${type}]->() RETURN '${type}' AS key, count(r) AS n`),
+].join("\nUNION ALL\n");
+
+export async function countGraph(executor: Executor): Promise<GraphCounts> {
+  const rows = await executor.read<{ key: keyof GraphCounts; n: number }>(COUNT_QUERY);
+  return Object.fromEntries(rows.map((row) => [row.key, row.n])) as GraphCounts;
+}
+
+async function inBatches(
+  run: TransactionRun,
+  query: string,
+  rows: readonly unknown[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await run(query, { rows: rows.slice(i, i + BATCH) });
+  }
+}
+
+export interface LoadOptions {
+  reset?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * Writes a validated seed in one transaction: it all lands or none of it does. MERGE on ids
+ * makes a second load change nothing.
+ */
+export async function loadSeed(
+  executor: Executor,
+  doc: SeedDocument,
+  options: LoadOptions = {},
+): Promise<void> {
+  const progress = options.onProgress ?? (() => {});
+  const links = (pairs: { from: string; to: string; [k: string]: unknown }[]) => pairs;
+  const steps: [string, string, readonly unknown[]][] = [
+    ["sources", UPSERT_SOURCES, doc.sources],
+    ["tracks", UPSERT_TRACKS, doc.tracks],
+    ["skills", UPSERT_SKILLS, doc.skills],
+    ["technologies", UPSERT_TECHNOLOGIES, doc.technologies],
+    ["roles", UPSERT_ROLES, doc.roles],
+    [
+      "role skills",
+      LINK_REQUIRES,
+      links(
+        doc.roles.flatMap((r) =>
+          r.skills.map((s) => ({ from: r.id, to: s.id, importance: s.importance })),
+        ),
+      ),
+    ],
+    [
+      "role technologies",
+      LINK_USES,
+      links(
+        doc.roles.flatMap((r) =>
+          r.technologies.map((t) => ({ from: r.id, to: t.id, usage: t.usage })),
+        ),
+      ),
+    ],
+    ["progressions", LINK_PROGRESSES, doc.progressions],
+    ["related roles", LINK_RELATED, doc.related],
+    [
+      "skill technologies",
+      LINK_PRACTISED,
+      doc.practisedWith.map((p) => ({ from: p.skill, to: p.technology })),
+    ],
+    [
+      "role sources",
+      LINK_CITES,
+      doc.roles.flatMap((r) => r.sources.map((s) => ({ from: r.id, to: s }))),
+    ],
+    ["salary bands", UPSERT_BANDS, doc.salaryBands],
+  ];
+
+  await executor.writeTransaction(
+    async (run) => {
+      if (options.reset) {
+        progress("removing the existing graph");
+        await run(DELETE_ALL);
+      }
+      for (const [name, query, rows] of steps) {
+        progress(`${name}: ${rows.length}`);
+        await inBatches(run, query, rows);
+      }
+    },
+    { timeoutMs: 300_000 },
+  );
+}
+
+/** True when the database holds no roles: the signal for seeding at start-up. */
+export async function isEmpty(executor: Executor): Promise<boolean> {
+  const [row] = await executor.read<{ roles: number }>("MATCH (r:Role) RETURN count(r) AS roles");
+  return (row?.roles ?? 0) === 0;
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { GraphQLSchema } from "graphql";
+import { Counter, collectDefaultMetrics, Registry } from "prom-client";
+import type { NodeEnv } from "./config.js";
+import { type Context, createContext } from "./context.js";
+import { formatError } from "./errors.js";
+import type { Logger } from "./logger.js";
+import type { Executor } from "./neo4j/executor.js";
+
+export interface ServerDeps {
+  schema: GraphQLSchema;
+  executor: Executor;
+  logger: Logger;
+  nodeEnv: NodeEnv;
+  /** How long /readyz waits for the database before answering 503. */
+  readinessTimeoutMs?: number;
+}
+
+export interface Server {
+  app: FastifyInstance;
+  apollo: ApolloServer<Context>;
+  /** Drains in-flight requests, then stops accepting new ones. Does not touch the database. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP server without listening, so tests can use it in-process or on a free port. */
+export async function createServer(deps: ServerDeps): Promise<Server> {
+  const { schema, executor, logger, nodeEnv } = deps;
+
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const roundTrips = new Counter({
+    name: "rolegraph_neo4j_round_trips_total",
+    help: "Cypher round trips to Neo4j, by access mode.",
+    labelNames: ["mode"] as const,
+    registers: [metrics],
+  });
+
+  const reportRoundTrips: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === undefined || code === "INTERNAL_SERVER_ERROR") {
+              contextValue.log.error(
+                { err: error.originalError ?? error, path: error.path },
+                "resolver failed",
+              );
+            }
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (nodeEnv === "development" && response.body.kind === "single") {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              roundTrips: contextValue.roundTrips.count,
+            };
+          }
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: nodeEnv !== "production",
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: (formatted, error) => formatError(formatted, error),
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      reportRoundTrips,
+      ...(nodeEnv === "production" ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.route({
+    url: "/graphql",
+    method: ["GET", "POST", "OPTIONS"],
+    handler: fastifyApolloHandler(apollo, {
+      context: async (request) =>
+        createContext(
+          { executor, onRoundTrip: (mode) => roundTrips.inc({ mode }) },
+          String(request.id),
+          request.log,
+        ),
+    }),
+  });
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+
+  const readinessTimeoutMs = deps.readinessTimeoutMs ?? 2_000;
+  app.get("/readyz", async (request, reply) => {
+    try {
+      await executor.ping(readinessTimeoutMs);
+      return { status: "ready" };
+    } catch (error) {
+      request.log.warn({ err: error }, "readiness check failed");
+      return reply
+        .code(503)
+        .send({ status: "unavailable", reason: "the graph database does not answer" });
+    }
+  });
+
+  app.get("/metrics", async (_request, reply) => {
+    reply.header("content-type", metrics.contentType);
+    return metrics.metrics();
+  });
+
+  return { app, apollo, close: () => apollo.stop() };
+}
