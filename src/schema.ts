@@ -4,13 +4,31 @@ import { writeFileSync } from "node:fs";
 import { type GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { projectPath } from "./paths.js";
+import { ProgressionResolver } from "./roles/progression.resolver.js";
 import { RoleResolver } from "./roles/role.resolver.js";
+import { SalaryBandResolver } from "./salaries/salary-band.resolver.js";
+import { SkillResolver } from "./skills/skill.resolver.js";
+import { SourceResolver } from "./sources/source.resolver.js";
+import { GraphStatsResolver } from "./stats/graph-stats.resolver.js";
+import { TechnologyResolver } from "./technologies/technology.resolver.js";
 import { TrackResolver } from "./tracks/track.resolver.js";
 
 export const SCHEMA_FILE = projectPath("schema", "schema.graphql");
 
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [RoleResolver, TrackResolver], validate: false });
+  return buildSchema({
+    resolvers: [
+      RoleResolver,
+      ProgressionResolver,
+      TrackResolver,
+      SkillResolver,
+      TechnologyResolver,
+      SalaryBandResolver,
+      SourceResolver,
+      GraphStatsResolver,
+    ],
+    validate: false,
+  });
 }
 
 /** The SDL as checked in; types and enum values keep the order the code declares them in. */

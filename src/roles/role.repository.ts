@@ -17,17 +17,24 @@ ORDER BY e.importance DESC, s.name, s.id`;
 
 export const TECHNOLOGIES_BY_ROLE = `
 MATCH (r:Role)-[e:USES]->(t:Technology) WHERE r.id IN $keys
-RETURN r.id AS key, { usage: e.usage, technology: ${technologyMap("t")} } AS item
+RETURN r.id AS key, { usage: e.usage, context: e.context, technology: ${technologyMap("t")} } AS item
 ORDER BY ${usageRank("e.usage")}, t.name, t.id`;
 
 export const NEXT_BY_ROLE = `
 MATCH (r:Role)-[e:PROGRESSES_TO]->(n:Role) WHERE r.id IN $keys
 RETURN r.id AS key,
-       { from: ${roleMap("r")}, to: ${roleMap("n")}, kind: e.kind, typicalYears: e.typicalYears } AS item
+       { from: ${roleMap("r")}, to: ${roleMap("n")}, kind: e.kind, typicalYears: e.typicalYears,
+         sourceIds: coalesce(e.sources, []) } AS item
 ORDER BY ${levelRank("n.level")}, n.title, n.id`;
 
 export const PREVIOUS_BY_ROLE = `
 MATCH (p:Role)-[e:PROGRESSES_TO]->(r:Role) WHERE r.id IN $keys
 RETURN r.id AS key,
-       { from: ${roleMap("p")}, to: ${roleMap("r")}, kind: e.kind, typicalYears: e.typicalYears } AS item
+       { from: ${roleMap("p")}, to: ${roleMap("r")}, kind: e.kind, typicalYears: e.typicalYears,
+         sourceIds: coalesce(e.sources, []) } AS item
 ORDER BY ${levelRank("p.level")}, p.title, p.id`;
+
+export const RELATED_BY_ROLE = `
+MATCH (r:Role)-[e:RELATED_TO]-(o:Role) WHERE r.id IN $keys
+RETURN r.id AS key, { role: ${roleMap("o")}, similarity: e.similarity } AS item
+ORDER BY e.similarity DESC, o.title, o.id`;

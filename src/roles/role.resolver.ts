@@ -1,10 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { inRegion } from "../args.js";
 import type { Context } from "../context.js";
 import { TechnologyKindEnum } from "../enums.js";
 import { BadUserInputError } from "../errors.js";
 import type { TechnologyKind } from "../model.js";
+import { SalaryBand } from "../salaries/salary-band.type.js";
+import { Source } from "../sources/source.type.js";
 import { Track } from "../tracks/track.type.js";
-import { Progression, Role, RoleSkill, RoleTechnology } from "./role.type.js";
+import { Progression, RelatedRole, Role, RoleSkill, RoleTechnology } from "./role.type.js";
 
 @Resolver(() => Role)
 export class RoleResolver {
@@ -70,5 +73,25 @@ export class RoleResolver {
   })
   previousRoles(@Root() role: Role, @Ctx() ctx: Context): Promise<Progression[]> {
     return ctx.loaders.previousRoles.load(role.id);
+  }
+
+  @FieldResolver(() => [RelatedRole], { description: "Similar roles, most similar first." })
+  relatedRoles(@Root() role: Role, @Ctx() ctx: Context): Promise<RelatedRole[]> {
+    return ctx.loaders.relatedRoles.load(role.id);
+  }
+
+  @FieldResolver(() => [SalaryBand], { description: "Pay ranges for the role, by region." })
+  async salaryBands(
+    @Root() role: Role,
+    @Ctx() ctx: Context,
+    @Arg("region", () => String, { nullable: true, description: "e.g. UK or US." })
+    region?: string | null,
+  ): Promise<SalaryBand[]> {
+    return inRegion(await ctx.loaders.salaryBands.load(role.id), region);
+  }
+
+  @FieldResolver(() => [Source], { description: "Where the role's facts come from." })
+  sources(@Root() role: Role, @Ctx() ctx: Context): Promise<Source[]> {
+    return ctx.loaders.sourcesOf.load(role.id);
   }
 }

@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Executor, TransactionRun } from "../neo4j/executor.js";
 import { projectPath } from "../paths.js";
+
+export { countGraph, type GraphCounts } from "../stats/graph-stats.repository.js";
+
 import { type SeedDocument, seedDocumentSchema } from "./seed.schema.js";
 
 export const SEED_DIR = projectPath("seed");
@@ -37,11 +40,14 @@ function describePath(path: readonly PropertyKey[], doc: unknown): string {
 }
 
 /** Reads and validates every *.json file in `dir`, then merges them into one document. */
-export function readSeed(dir: string = SEED_DIR): SeedDocument {
+export function readSeed(
+  dir: string = SEED_DIR,
+  options: { exclude?: string[] } = {},
+): SeedDocument {
   const problems: string[] = [];
   const merged: SeedDocument = seedDocumentSchema.parse({});
   const files = readdirSync(dir)
-    .filter((name) => name.endsWith(".json"))
+    .filter((name) => name.endsWith(".json") && !options.exclude?.includes(name))
     .sort();
   if (files.length === 0) throw new SeedError([`${dir}: no .json seed files`]);
 
@@ -99,6 +105,26 @@ export function checkReferences(doc: SeedDocument): string[] {
     for (const t of r.technologies) expect(`role ${r.id}.technologies`, "technology", t.id);
     for (const s of r.sources) expect(`role ${r.id}.sources`, "source", s);
   }
+  const required = new Set<string>();
+  const requirement = (where: string, role: string, skill: string) => {
+    if (required.has(`${role}>${skill}`))
+      problems.push(`${where}: ${role} requires ${skill} twice`);
+    required.add(`${role}>${skill}`);
+  };
+  for (const r of doc.roles)
+    for (const s of r.skills) requirement(`role ${r.id}.skills`, r.id, s.id);
+  for (const rs of doc.roleSkills) {
+    const where = `roleSkills ${rs.role} -> ${rs.skill}`;
+    expect(`${where}.role`, "role", rs.role);
+    expect(`${where}.skill`, "skill", rs.skill);
+    for (const s of rs.sources) expect(`${where}.sources`, "source", s);
+    requirement(where, rs.role, rs.skill);
+  }
+  for (const s of doc.skills)
+    for (const ref of s.sources) expect(`skill ${s.id}.sources`, "source", ref);
+  for (const t of doc.technologies) {
+    for (const ref of t.sources) expect(`technology ${t.id}.sources`, "source", ref);
+  }
   const pairs = new Set<string>();
   for (const p of doc.progressions) {
     const where = `progression ${p.from} -> ${p.to}`;
@@ -119,9 +145,20 @@ export function checkReferences(doc: SeedDocument): string[] {
     expect(`practisedWith ${p.skill}`, "skill", p.skill);
     expect(`practisedWith ${p.skill}.technology`, "technology", p.technology);
   }
+  const bandKeys = new Set<string>();
   for (const b of doc.salaryBands) {
-    expect(`salary band ${b.id}.role`, "role", b.role);
+    if (b.role !== undefined) expect(`salary band ${b.id}.role`, "role", b.role);
+    if (b.track !== undefined) expect(`salary band ${b.id}.track`, "track", b.track);
     expect(`salary band ${b.id}.source`, "source", b.source);
+    const key = `${b.role ?? b.track} ${b.region} ${b.year}`;
+    if (bandKeys.has(key)) problems.push(`salary band ${b.id}: a second band for ${key}`);
+    bandKeys.add(key);
+  }
+  const relatedPairs = new Set<string>();
+  for (const r of doc.related) {
+    const key = [r.from, r.to].sort().join(" ~ ");
+    if (relatedPairs.has(key)) problems.push(`related ${key}: listed twice (either direction)`);
+    relatedPairs.add(key);
   }
   return problems;
 }
@@ -132,7 +169,7 @@ const UPSERT_SOURCES = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:Source, n.title = row.title, n.publisher = row.publisher, n.url = row.url,
-    n.licence = row.licence, n.retrievedOn = row.retrievedOn`;
+    n.licence = row.licence, n.credit = row.credit, n.retrievedOn = row.retrievedOn`;
 
 const UPSERT_TRACKS = `
 UNWIND $rows AS row
@@ -142,18 +179,21 @@ SET n:Track, n.name = row.name, n.description = row.description`;
 const UPSERT_SKILLS = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-SET n:Skill, n.name = row.name, n.category = row.category, n.description = row.description`;
+SET n:Skill, n.name = row.name, n.category = row.category, n.description = row.description,
+    n.onetElement = row.onetElement`;
 
 const UPSERT_TECHNOLOGIES = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-SET n:Technology, n.name = row.name, n.kind = row.kind`;
+SET n:Technology, n.name = row.name, n.kind = row.kind, n.hot = row.hot, n.inDemand = row.inDemand`;
 
 const UPSERT_ROLES = `
 UNWIND $rows AS row
 MERGE (r:Entity {id: row.id})
 SET r:Role, r.title = row.title, r.level = row.level, r.aliases = row.aliases,
-    r.summary = row.summary, r.responsibilities = row.responsibilities
+    r.summary = row.summary, r.responsibilities = row.responsibilities, r.onetCode = row.onetCode,
+    r.experienceMinYears = row.experienceYears.min, r.experienceMaxYears = row.experienceYears.max,
+    r.workplaces = row.workplaces
 WITH r, row
 MATCH (t:Track {id: row.track})
 MERGE (r)-[:IN_TRACK]->(t)
@@ -165,13 +205,13 @@ const LINK_REQUIRES = `
 UNWIND $rows AS row
 MATCH (r:Role {id: row.from}), (s:Skill {id: row.to})
 MERGE (r)-[e:REQUIRES]->(s)
-SET e.importance = row.importance`;
+SET e.importance = row.importance, e.sources = row.sources`;
 
 const LINK_USES = `
 UNWIND $rows AS row
 MATCH (r:Role {id: row.from}), (t:Technology {id: row.to})
 MERGE (r)-[e:USES]->(t)
-SET e.usage = row.usage`;
+SET e.usage = row.usage, e.context = row.context`;
 
 const LINK_PROGRESSES = `
 UNWIND $rows AS row
@@ -197,52 +237,16 @@ MERGE (x)-[:CITES]->(s)`;
 
 const UPSERT_BANDS = `
 UNWIND $rows AS row
-MATCH (r:Role {id: row.role})
+MATCH (owner:Entity {id: coalesce(row.role, row.track)}) WHERE owner:Role OR owner:Track
 MERGE (b:Entity {id: row.id})
 SET b:SalaryBand, b.region = row.region, b.currency = row.currency, b.min = row.min, b.max = row.max,
-    b.year = row.year, b.sourceId = row.source, b.derivation = row.derivation
-MERGE (r)-[:PAID]->(b)
+    b.year = row.year, b.sourceId = row.source, b.derivation = row.derivation, b.notes = row.notes
+MERGE (owner)-[:PAID]->(b)
 WITH b, row
 MATCH (s:Source {id: row.source})
 MERGE (b)-[:CITES]->(s)`;
 
 const DELETE_ALL = "MATCH (n:Entity) DETACH DELETE n";
-
-export const COUNT_LABELS = [
-  "Role",
-  "Track",
-  "Skill",
-  "Technology",
-  "SalaryBand",
-  "Source",
-] as const;
-export const COUNT_TYPES = [
-  "PROGRESSES_TO",
-  "IN_TRACK",
-  "REQUIRES",
-  "USES",
-  "RELATED_TO",
-  "PRACTISED_WITH",
-  "PAID",
-  "CITES",
-] as const;
-
-export type GraphCounts = Record<
-  (typeof COUNT_LABELS)[number] | (typeof COUNT_TYPES)[number],
-  number
->;
-
-// Labels and types come from the constants above, never from input; each count reads Neo4j's
-// count store, so this stays cheap on a graph of any size.
-const COUNT_QUERY = [
-  ...COUNT_LABELS.map((label) => `MATCH (n:${label}) RETURN '${label}' AS key, count(n) AS n`),
-  ...COUNT_TYPES.map((type) => `MATCH ()-[r:${type}]->() RETURN '${type}' AS key, count(r) AS n`),
-].join("\nUNION ALL\n");
-
-export async function countGraph(executor: Executor): Promise<GraphCounts> {
-  const rows = await executor.read<{ key: keyof GraphCounts; n: number }>(COUNT_QUERY);
-  return Object.fromEntries(rows.map((row) => [row.key, row.n])) as GraphCounts;
-}
 
 async function inBatches(
   run: TransactionRun,
@@ -279,18 +283,29 @@ export async function loadSeed(
     [
       "role skills",
       LINK_REQUIRES,
-      links(
-        doc.roles.flatMap((r) =>
-          r.skills.map((s) => ({ from: r.id, to: s.id, importance: s.importance })),
+      links([
+        ...doc.roles.flatMap((r) =>
+          r.skills.map((s) => ({
+            from: r.id,
+            to: s.id,
+            importance: s.importance,
+            sources: r.sources,
+          })),
         ),
-      ),
+        ...doc.roleSkills.map((rs) => ({
+          from: rs.role,
+          to: rs.skill,
+          importance: rs.importance,
+          sources: rs.sources,
+        })),
+      ]),
     ],
     [
       "role technologies",
       LINK_USES,
       links(
         doc.roles.flatMap((r) =>
-          r.technologies.map((t) => ({ from: r.id, to: t.id, usage: t.usage })),
+          r.technologies.map((t) => ({ from: r.id, to: t.id, usage: t.usage, context: t.context })),
         ),
       ),
     ],
@@ -302,9 +317,11 @@ export async function loadSeed(
       doc.practisedWith.map((p) => ({ from: p.skill, to: p.technology })),
     ],
     [
-      "role sources",
+      "citations",
       LINK_CITES,
-      doc.roles.flatMap((r) => r.sources.map((s) => ({ from: r.id, to: s }))),
+      [...doc.roles, ...doc.skills, ...doc.technologies].flatMap((x) =>
+        x.sources.map((s) => ({ from: x.id, to: s })),
+      ),
     ],
     ["salary bands", UPSERT_BANDS, doc.salaryBands],
   ];

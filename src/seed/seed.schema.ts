@@ -21,22 +21,39 @@ export const sourceSchema = z.strictObject({
   publisher: text.optional(),
   url: z.url().optional(),
   licence: text.optional(),
+  /** The credit line the licence asks for, shown wherever the source is cited. */
+  credit: text.optional(),
   retrievedOn: z.iso.date().optional(),
 });
 
 export const trackSchema = z.strictObject({ id: slug, name: text, description: text.optional() });
+
+const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, {
+  error: "expected an O*NET-SOC code such as 15-1252.00",
+});
 
 export const skillSchema = z.strictObject({
   id: slug,
   name: text,
   category: z.enum(SKILL_CATEGORIES),
   description: text.optional(),
+  /** The O*NET Skills or Knowledge element this skill is, when it is one (e.g. 2.B.3.e). */
+  onetElement: z
+    .string()
+    .regex(/^\d(\.[A-Za-z0-9]+)+$/, { error: "expected an O*NET element id such as 2.B.3.e" })
+    .optional(),
+  sources: sourceRefs,
 });
 
 export const technologySchema = z.strictObject({
   id: slug,
   name: text,
   kind: z.enum(TECHNOLOGY_KINDS),
+  /** O*NET's Hot Technology flag, for technologies O*NET lists. */
+  hot: z.boolean().optional(),
+  /** O*NET's In Demand flag, for technologies O*NET lists. */
+  inDemand: z.boolean().optional(),
+  sources: sourceRefs,
 });
 
 export const roleSchema = z.strictObject({
@@ -47,10 +64,28 @@ export const roleSchema = z.strictObject({
   aliases: z.array(text).default([]),
   summary: text.optional(),
   responsibilities: z.array(text).default([]),
+  /** The O*NET occupation the role belongs to, when one fits (used for ratings and wages). */
+  onetCode: onetCode.optional(),
+  /** Years of experience employers typically ask for. */
+  experienceYears: z
+    .strictObject({ min: z.number().min(0).max(40), max: z.number().min(0).max(40) })
+    .refine((range) => range.min <= range.max, { error: "min must not exceed max", path: ["min"] })
+    .optional(),
+  /** Kinds of product or organisation where the role mostly works. */
+  workplaces: z.array(text).default([]),
   skills: z
     .array(z.strictObject({ id: slug, importance: z.number().int().min(1).max(5) }))
     .default([]),
-  technologies: z.array(z.strictObject({ id: slug, usage: z.enum(TECHNOLOGY_USAGES) })).default([]),
+  technologies: z
+    .array(
+      z.strictObject({
+        id: slug,
+        usage: z.enum(TECHNOLOGY_USAGES),
+        /** Where the technology is common for this role, e.g. "startups and SaaS". */
+        context: text.optional(),
+      }),
+    )
+    .default([]),
   sources: sourceRefs,
 });
 
@@ -69,12 +104,22 @@ export const relatedSchema = z.strictObject({
   sources: sourceRefs,
 });
 
+/** A role–skill requirement kept apart from the role record, e.g. one derived from O*NET ratings. */
+export const roleSkillSchema = z.strictObject({
+  role: slug,
+  skill: slug,
+  importance: z.number().int().min(1).max(5),
+  sources: sourceRefs,
+});
+
 export const practisedWithSchema = z.strictObject({ skill: slug, technology: slug });
 
 export const salaryBandSchema = z
   .strictObject({
     id: slug,
-    role: slug,
+    /** The role paid this band; or `track` for a range stated for a whole track. */
+    role: slug.optional(),
+    track: slug.optional(),
     region: text,
     currency: z.string().regex(/^[A-Z]{3}$/, { error: "expected an ISO 4217 code such as GBP" }),
     min: z.number().int().nonnegative(),
@@ -82,8 +127,14 @@ export const salaryBandSchema = z
     year: z.number().int().min(1990).max(2100),
     source: slug,
     derivation: text.optional(),
+    /** Facts the source gives alongside the figures (what pays more, where). */
+    notes: z.array(text).default([]),
   })
-  .refine((band) => band.min <= band.max, { error: "min must not exceed max", path: ["min"] });
+  .refine((band) => band.min <= band.max, { error: "min must not exceed max", path: ["min"] })
+  .refine((band) => (band.role === undefined) !== (band.track === undefined), {
+    error: "give exactly one of role or track",
+    path: ["role"],
+  });
 
 export const seedDocumentSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
@@ -91,6 +142,7 @@ export const seedDocumentSchema = z.strictObject({
   skills: z.array(skillSchema).default([]),
   technologies: z.array(technologySchema).default([]),
   roles: z.array(roleSchema).default([]),
+  roleSkills: z.array(roleSkillSchema).default([]),
   progressions: z.array(progressionSchema).default([]),
   related: z.array(relatedSchema).default([]),
   practisedWith: z.array(practisedWithSchema).default([]),

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { SkillCategoryEnum } from "../enums.js";
 import type { SkillCategory } from "../model.js";
 
@@ -15,4 +15,19 @@ export class Skill {
 
   @Field(() => String, { nullable: true })
   description!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The O*NET Skills or Knowledge element this skill is, e.g. 2.B.3.e.",
+  })
+  onetElement!: string | null;
+}
+
+@ObjectType({ description: "A skill that roles require together with another one." })
+export class RelatedSkill {
+  @Field(() => Skill)
+  skill!: Skill;
+
+  @Field(() => Int, { description: "How many roles require both skills." })
+  sharedRoles!: number;
 }

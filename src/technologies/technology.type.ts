@@ -12,4 +12,16 @@ export class Technology {
 
   @Field(() => TechnologyKindEnum)
   kind!: TechnologyKind;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "O*NET's Hot Technology flag; null where O*NET does not list the technology.",
+  })
+  hot!: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "O*NET's In Demand flag; null where O*NET does not list the technology.",
+  })
+  inDemand!: boolean | null;
 }

@@ -1,8 +1,10 @@
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import type { Logger } from "../../src/logger.js";
 import type { Executor } from "../../src/neo4j/executor.js";
 import { createSchema } from "../../src/schema.js";
 import { createServer, type Server } from "../../src/server.js";
+import { openTestDatabase, type TestDatabase } from "./database.js";
 
 export interface RunningServer {
   server: Server;
@@ -63,5 +65,34 @@ export async function startTestServer(
       return body.data as T;
     },
     close: () => server.close(),
+  };
+}
+
+/**
+ * Opens the shared test database and a server on it for the current test file (beforeAll), and
+ * closes both afterwards. Read `db` and `api` inside tests, not at module load.
+ */
+export function useTestApi(): { readonly db: TestDatabase; readonly api: RunningServer } {
+  let db: TestDatabase | undefined;
+  let api: RunningServer | undefined;
+  beforeAll(async () => {
+    db = openTestDatabase();
+    api = await startTestServer(db.executor, db.logger);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("useTestApi: read db and api inside tests only");
+    return value;
+  };
+  return {
+    get db() {
+      return ready(db);
+    },
+    get api() {
+      return ready(api);
+    },
   };
 }

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { type RunningServer, startTestServer } from "../helpers/server.js";
+import { describe, expect, it } from "vitest";
+import { useTestApi } from "../helpers/server.js";
 
-let db: TestDatabase;
-let api: RunningServer;
-
-beforeAll(async () => {
-  db = openTestDatabase();
-  api = await startTestServer(db.executor, db.logger);
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.close();
-});
+const env = useTestApi();
 
 describe("role(id) over HTTP", () => {
   it("answers the README's query with the title and track stored in Neo4j", async () => {
-    const [expected] = await db.cypher<{ title: string; track: string }>(
+    const [expected] = await env.db.cypher<{ title: string; track: string }>(
       "MATCH (r:Role {id: $id})-[:IN_TRACK]->(t:Track) RETURN r.title AS title, t.name AS track",
       { id: "back-end-developer" },
     );
     expect(expected).toBeDefined();
 
-    const { status, body } = await api.graphql(
+    const { status, body } = await env.api.graphql(
       '{ role(id: "back-end-developer") { title track { name } } }',
     );
     expect(status).toBe(200);
@@ -33,7 +22,7 @@ describe("role(id) over HTTP", () => {
   });
 
   it("answers null for an unknown id", async () => {
-    const { body } = await api.graphql("query ($id: ID!) { role(id: $id) { id } }", {
+    const { body } = await env.api.graphql("query ($id: ID!) { role(id: $id) { id } }", {
       id: "no-such-role",
     });
     expect(body.errors).toBeUndefined();
@@ -41,7 +30,7 @@ describe("role(id) over HTTP", () => {
   });
 
   it("returns skills by importance then name, filtered by minImportance, as Neo4j has them", async () => {
-    const rows = await db.cypher<{ name: string; importance: number }>(
+    const rows = await env.db.cypher<{ name: string; importance: number }>(
       `MATCH (:Role {id: $id})-[e:REQUIRES]->(s:Skill) WHERE e.importance >= 4
        RETURN s.name AS name, e.importance AS importance`,
       { id: "back-end-developer" },
@@ -51,7 +40,7 @@ describe("role(id) over HTTP", () => {
     );
     expect(expected.length).toBeGreaterThan(0);
 
-    const { role } = await api.data<{
+    const { role } = await env.api.data<{
       role: { skills: { importance: number; skill: { name: string } }[] };
     }>(
       '{ role(id: "back-end-developer") { skills(minImportance: 4) { importance skill { name } } } }',
@@ -61,13 +50,13 @@ describe("role(id) over HTTP", () => {
   });
 
   it("lists the next roles along PROGRESSES_TO with kind and typical years", async () => {
-    const expected = await db.cypher<{ to: string; kind: string; years: number | null }>(
+    const expected = await env.db.cypher<{ to: string; kind: string; years: number | null }>(
       `MATCH (:Role {id: $id})-[e:PROGRESSES_TO]->(n:Role)
        RETURN n.id AS to, e.kind AS kind, e.typicalYears AS years ORDER BY to`,
       { id: "senior-back-end-developer" },
     );
     expect(expected.length).toBeGreaterThan(1);
-    const { role } = await api.data<{
+    const { role } = await env.api.data<{
       role: {
         nextRoles: {
           from: { id: string };
@@ -89,7 +78,7 @@ describe("role(id) over HTTP", () => {
   });
 
   it("rejects minImportance outside 1..5 with BAD_USER_INPUT", async () => {
-    const { body } = await api.graphql(
+    const { body } = await env.api.graphql(
       '{ role(id: "back-end-developer") { skills(minImportance: 9) { importance } } }',
     );
     expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
@@ -99,11 +88,11 @@ describe("role(id) over HTTP", () => {
 
 describe("tracks", () => {
   it("lists every track with its roles, matching Neo4j", async () => {
-    const expected = await db.cypher<{ id: string; roles: string[] }>(
+    const expected = await env.db.cypher<{ id: string; roles: string[] }>(
       `MATCH (t:Track) OPTIONAL MATCH (r:Role)-[:IN_TRACK]->(t)
        WITH t, r ORDER BY r.id RETURN t.id AS id, collect(r.id) AS roles ORDER BY id`,
     );
-    const data = await api.data<{ tracks: { id: string; roles: { id: string }[] }[] }>(
+    const data = await env.api.data<{ tracks: { id: string; roles: { id: string }[] }[] }>(
       "{ tracks { id roles { id } } }",
     );
     const tracks = data.tracks.map((t) => ({
@@ -116,11 +105,11 @@ describe("tracks", () => {
 
 describe("batching", () => {
   it("resolves nested fields with one round trip per nesting level, not per parent", async () => {
-    const [{ tracks } = { tracks: 0 }] = await db.cypher<{ tracks: number }>(
+    const [{ tracks } = { tracks: 0 }] = await env.db.cypher<{ tracks: number }>(
       "MATCH (t:Track) RETURN count(t) AS tracks",
     );
     expect(tracks).toBeGreaterThan(2);
-    const { body } = await api.graphql(`{
+    const { body } = await env.api.graphql(`{
       tracks { roles { track { id } skills { skill { id } } technologies { technology { id } }
                        nextRoles { to { track { id } } } } }
     }`);
@@ -139,11 +128,11 @@ describe("batching", () => {
 describe("HTTP surface", () => {
   it("answers GET queries that carry a preflight header and blocks simple GETs (CSRF)", async () => {
     const query = encodeURIComponent("{ tracks { id } }");
-    const allowed = await fetch(`${api.url}/graphql?query=${query}`, {
+    const allowed = await fetch(`${env.api.url}/graphql?query=${query}`, {
       headers: { "apollo-require-preflight": "1" },
     });
     expect(allowed.status).toBe(200);
-    const blocked = await fetch(`${api.url}/graphql?query=${query}`);
+    const blocked = await fetch(`${env.api.url}/graphql?query=${query}`);
     expect(blocked.status).toBe(400);
     expect(
       ((await blocked.json()) as { errors: { extensions: { code: string } }[] }).errors[0]
@@ -152,9 +141,9 @@ describe("HTTP surface", () => {
   });
 
   it("echoes a valid x-request-id and makes one up otherwise", async () => {
-    const given = await fetch(`${api.url}/healthz`, { headers: { "x-request-id": "abc-123" } });
+    const given = await fetch(`${env.api.url}/healthz`, { headers: { "x-request-id": "abc-123" } });
     expect(given.headers.get("x-request-id")).toBe("abc-123");
-    const invalid = await fetch(`${api.url}/healthz`, {
+    const invalid = await fetch(`${env.api.url}/healthz`, {
       headers: { "x-request-id": "bad id with spaces" },
     });
     expect(invalid.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
@@ -162,16 +151,16 @@ describe("HTTP surface", () => {
 
   it("counts round trips in the Prometheus metrics", async () => {
     const read = async () => {
-      const text = await (await fetch(`${api.url}/metrics`)).text();
+      const text = await (await fetch(`${env.api.url}/metrics`)).text();
       return Number(/rolegraph_neo4j_round_trips_total\{mode="read"\} (\d+)/.exec(text)?.[1] ?? 0);
     };
     const before = await read();
-    await api.graphql("{ tracks { id } }");
+    await env.api.graphql("{ tracks { id } }");
     expect(await read()).toBe(before + 1);
   });
 
   it("masks unexpected failures: no stack, no Cypher, a generic message", async () => {
-    const { body } = await api.graphql("{ tracks { id } }");
+    const { body } = await env.api.graphql("{ tracks { id } }");
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|MATCH/);
   });
 });
