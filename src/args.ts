@@ -1,6 +1,15 @@
 import { MAX_LIST } from "./cypher.js";
 import { BadUserInputError } from "./errors.js";
 
+/** The first `first` items of a per-parent list (already cut at MAX_LIST by its query). */
+export async function firstOf<T>(
+  list: Promise<T[]>,
+  first: number | null | undefined,
+): Promise<T[]> {
+  const limit = checkFirst(first);
+  return (await list).slice(0, limit);
+}
+
 /** Validates a list field's `first`: 0..MAX_LIST, default 20. */
 export function checkFirst(first: number | null | undefined, fallback = 20): number {
   if (first == null) return fallback;

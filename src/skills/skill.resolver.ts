@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { checkFirst, FIRST_DESCRIPTION } from "../args.js";
+import { FIRST_DESCRIPTION, firstOf } from "../args.js";
 import type { Context } from "../context.js";
 import { Role } from "../roles/role.type.js";
 import { Source } from "../sources/source.type.js";
@@ -14,15 +14,14 @@ export class SkillResolver {
   }
 
   @FieldResolver(() => [Role], { description: "Roles requiring the skill, most important first." })
-  async roles(
+  roles(
     @Root() skill: Skill,
     @Ctx() ctx: Context,
     @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?:
       | number
       | null,
   ): Promise<Role[]> {
-    const limit = checkFirst(first);
-    return (await ctx.loaders.rolesOfSkill.load(skill.id)).slice(0, limit);
+    return firstOf(ctx.loaders.rolesOfSkill.load(skill.id), first);
   }
 
   @FieldResolver(() => [Technology], { description: "Technologies the skill is practised with." })
@@ -33,15 +32,14 @@ export class SkillResolver {
   @FieldResolver(() => [RelatedSkill], {
     description: "Skills required together with this one, by how many roles require both.",
   })
-  async relatedSkills(
+  relatedSkills(
     @Root() skill: Skill,
     @Ctx() ctx: Context,
     @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?:
       | number
       | null,
   ): Promise<RelatedSkill[]> {
-    const limit = checkFirst(first);
-    return (await ctx.loaders.relatedSkills.load(skill.id)).slice(0, limit);
+    return firstOf(ctx.loaders.relatedSkills.load(skill.id), first);
   }
 
   @FieldResolver(() => [Source], { description: "Where the skill's name or rating comes from." })

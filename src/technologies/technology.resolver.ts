@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { checkFirst, FIRST_DESCRIPTION } from "../args.js";
+import { FIRST_DESCRIPTION, firstOf } from "../args.js";
 import type { Context } from "../context.js";
 import { Role } from "../roles/role.type.js";
 import { Skill } from "../skills/skill.type.js";
@@ -14,15 +14,14 @@ export class TechnologyResolver {
   }
 
   @FieldResolver(() => [Role], { description: "Roles using the technology, CORE users first." })
-  async roles(
+  roles(
     @Root() technology: Technology,
     @Ctx() ctx: Context,
     @Arg("first", () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first?:
       | number
       | null,
   ): Promise<Role[]> {
-    const limit = checkFirst(first);
-    return (await ctx.loaders.rolesOfTechnology.load(technology.id)).slice(0, limit);
+    return firstOf(ctx.loaders.rolesOfTechnology.load(technology.id), first);
   }
 
   @FieldResolver(() => [Skill], { description: "Skills practised with the technology." })

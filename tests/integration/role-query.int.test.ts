@@ -164,3 +164,46 @@ describe("HTTP surface", () => {
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|MATCH/);
   });
 });
+
+describe("skills and technologies", () => {
+  it("lists the roles requiring a skill, most important first, as Neo4j has them", async () => {
+    const expected = await env.db.cypher<{ id: string; importance: number }>(
+      `MATCH (r:Role)-[e:REQUIRES]->(:Skill {id: $id}) RETURN r.id AS id, e.importance AS importance`,
+      { id: "api-design" },
+    );
+    expect(expected.length).toBeGreaterThan(2);
+    const { skill } = await env.api.data<{ skill: { roles: { id: string }[] } }>(
+      '{ skill(id: "api-design") { roles(first: 100) { id } } }',
+    );
+    expect(skill.roles.map((r) => r.id).sort()).toEqual(expected.map((e) => e.id).sort());
+    const importance = new Map(expected.map((e) => [e.id, e.importance]));
+    const ranks = skill.roles.map((r) => importance.get(r.id) ?? 0);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+
+    const two = await env.api.data<{ skill: { roles: unknown[] } }>(
+      '{ skill(id: "api-design") { roles(first: 2) { id } } }',
+    );
+    expect(two.skill.roles).toHaveLength(2);
+  });
+
+  it("refuses first past its bound with BAD_USER_INPUT", async () => {
+    const { body } = await env.api.graphql(
+      '{ technology(id: "docker") { roles(first: 101) { id } } }',
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(body.errors?.[0]?.message).toContain("received 101");
+  });
+
+  it("counts skills required together by the roles that require both", async () => {
+    const expected = await env.db.cypher<{ id: string; shared: number }>(
+      `MATCH (:Skill {id: $id})<-[:REQUIRES]-(r:Role)-[:REQUIRES]->(o:Skill)
+       RETURN o.id AS id, count(DISTINCT r) AS shared`,
+      { id: "api-design" },
+    );
+    const { skill } = await env.api.data<{
+      skill: { relatedSkills: { skill: { id: string }; sharedRoles: number }[] };
+    }>('{ skill(id: "api-design") { relatedSkills(first: 100) { skill { id } sharedRoles } } }');
+    const got = new Map(skill.relatedSkills.map((r) => [r.skill.id, r.sharedRoles]));
+    expect(got).toEqual(new Map(expected.map((e) => [e.id, e.shared])));
+  });
+});

@@ -7,6 +7,15 @@ import { useTestApi } from "../helpers/server.js";
  */
 const env = useTestApi();
 
+interface Band {
+  region: string;
+  currency: string;
+  min: number;
+  max: number;
+  year: number;
+  notes: string[];
+}
+
 interface DocRole {
   id: string;
   title: string;
@@ -23,15 +32,7 @@ interface DocRole {
   }[];
   nextRoles: { to: { id: string }; kind: string; sources: { id: string }[] }[];
   relatedRoles: { role: { id: string; title: string } }[];
-  salaryBands: {
-    region: string;
-    currency: string;
-    min: number;
-    max: number;
-    year: number;
-    notes: string[];
-    source: { id: string } | null;
-  }[];
+  salaryBands: (Band & { source: { id: string } | null })[];
   sources: { id: string }[];
 }
 
@@ -142,17 +143,7 @@ describe("the seed document, through GraphQL", () => {
 
   it("has the UK 2025 bands: £45,000–£65,000 overall, £45,000–£55,000 mid-level, £56,000–£65,000 senior", async () => {
     const { tracks } = await env.api.data<{
-      tracks: {
-        id: string;
-        salaryBands: {
-          region: string;
-          currency: string;
-          min: number;
-          max: number;
-          year: number;
-          notes: string[];
-        }[];
-      }[];
+      tracks: { id: string; salaryBands: Band[] }[];
     }>('{ tracks { id salaryBands(region: "UK") { region currency min max year notes } } }');
     const overall = tracks.find((t) => t.id === "backend")?.salaryBands;
     expect(overall).toEqual([
