@@ -23,6 +23,8 @@ describe("seed loader", () => {
     expect(counts.Track).toBe(seed.tracks.length);
     expect(counts.PROGRESSES_TO).toBe(seed.progressions.length);
     expect(counts.IN_TRACK).toBe(seed.roles.length);
-    expect(counts.REQUIRES).toBe(seed.roles.reduce((n, r) => n + r.skills.length, 0));
+    expect(counts.REQUIRES).toBe(
+      seed.roles.reduce((n, r) => n + r.skills.length, 0) + seed.roleSkills.length,
+    );
   });
 });
