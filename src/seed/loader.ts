@@ -120,6 +120,20 @@ export function checkReferences(doc: SeedDocument): string[] {
     for (const s of rs.sources) expect(`${where}.sources`, "source", s);
     requirement(where, rs.role, rs.skill);
   }
+  const used = new Set<string>();
+  const use = (where: string, role: string, technology: string) => {
+    if (used.has(`${role}>${technology}`))
+      problems.push(`${where}: ${role} uses ${technology} twice`);
+    used.add(`${role}>${technology}`);
+  };
+  for (const r of doc.roles)
+    for (const t of r.technologies) use(`role ${r.id}.technologies`, r.id, t.id);
+  for (const rt of doc.roleTechnologies) {
+    const where = `roleTechnologies ${rt.role} -> ${rt.technology}`;
+    expect(`${where}.role`, "role", rt.role);
+    expect(`${where}.technology`, "technology", rt.technology);
+    use(where, rt.role, rt.technology);
+  }
   for (const s of doc.skills)
     for (const ref of s.sources) expect(`skill ${s.id}.sources`, "source", ref);
   for (const t of doc.technologies) {
@@ -303,11 +317,17 @@ export async function loadSeed(
     [
       "role technologies",
       LINK_USES,
-      links(
-        doc.roles.flatMap((r) =>
+      links([
+        ...doc.roles.flatMap((r) =>
           r.technologies.map((t) => ({ from: r.id, to: t.id, usage: t.usage, context: t.context })),
         ),
-      ),
+        ...doc.roleTechnologies.map((rt) => ({
+          from: rt.role,
+          to: rt.technology,
+          usage: rt.usage,
+          context: rt.context,
+        })),
+      ]),
     ],
     ["progressions", LINK_PROGRESSES, doc.progressions],
     ["related roles", LINK_RELATED, doc.related],

@@ -51,10 +51,19 @@ export const technologySchema = z.strictObject({
   kind: z.enum(TECHNOLOGY_KINDS),
   /** O*NET's Hot Technology flag, for technologies O*NET lists. */
   hot: z.boolean().optional(),
+  /**
+   * The example name O*NET's Technology Skills list gives this technology, when it lists it; the
+   * hot and inDemand flags are then O*NET's for that name (a unit test checks them against the data).
+   */
+  onetExample: text.optional(),
   /** O*NET's In Demand flag, for technologies O*NET lists. */
   inDemand: z.boolean().optional(),
   sources: sourceRefs,
 });
+
+const technologyUsage = z.enum(TECHNOLOGY_USAGES);
+/** Where the technology is common for a role, e.g. "startups and SaaS". */
+const usageContext = text.optional();
 
 export const roleSchema = z.strictObject({
   id: slug,
@@ -80,9 +89,8 @@ export const roleSchema = z.strictObject({
     .array(
       z.strictObject({
         id: slug,
-        usage: z.enum(TECHNOLOGY_USAGES),
-        /** Where the technology is common for this role, e.g. "startups and SaaS". */
-        context: text.optional(),
+        usage: technologyUsage,
+        context: usageContext,
       }),
     )
     .default([]),
@@ -110,6 +118,14 @@ export const roleSkillSchema = z.strictObject({
   skill: slug,
   importance: z.number().int().min(1).max(5),
   sources: sourceRefs,
+});
+
+/** A role–technology link kept apart from the role record (the per-track technology files). */
+export const roleTechnologySchema = z.strictObject({
+  role: slug,
+  technology: slug,
+  usage: technologyUsage,
+  context: usageContext,
 });
 
 export const practisedWithSchema = z.strictObject({ skill: slug, technology: slug });
@@ -143,6 +159,7 @@ export const seedDocumentSchema = z.strictObject({
   technologies: z.array(technologySchema).default([]),
   roles: z.array(roleSchema).default([]),
   roleSkills: z.array(roleSkillSchema).default([]),
+  roleTechnologies: z.array(roleTechnologySchema).default([]),
   progressions: z.array(progressionSchema).default([]),
   related: z.array(relatedSchema).default([]),
   practisedWith: z.array(practisedWithSchema).default([]),

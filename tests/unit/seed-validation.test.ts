@@ -88,4 +88,25 @@ describe("readSeed", () => {
       expect.stringMatching(/salaryBands\[0\] \(b\)\.min: min must not exceed max/),
     ]);
   });
+
+  it("rejects a role-technology link to an unknown id or given twice", () => {
+    const tech = { id: "go", name: "Go", kind: "LANGUAGE" };
+    const problems = problemsOf({
+      "a.json": {
+        tracks: [track],
+        technologies: [tech],
+        roles: [{ ...role, technologies: [{ id: "go", usage: "CORE" }] }],
+        roleTechnologies: [
+          { role: "dev", technology: "go", usage: "COMMON" },
+          { role: "dev", technology: "cobol", usage: "OCCASIONAL" },
+          { role: "nobody", technology: "go", usage: "CORE" },
+        ],
+      },
+    });
+    expect(problems).toEqual([
+      "roleTechnologies dev -> go: dev uses go twice",
+      'roleTechnologies dev -> cobol.technology: unknown technology "cobol"',
+      'roleTechnologies nobody -> go.role: unknown role "nobody"',
+    ]);
+  });
 });
