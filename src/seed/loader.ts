@@ -105,14 +105,20 @@ export function checkReferences(doc: SeedDocument): string[] {
     for (const t of r.technologies) expect(`role ${r.id}.technologies`, "technology", t.id);
     for (const s of r.sources) expect(`role ${r.id}.sources`, "source", s);
   }
-  const required = new Set<string>();
-  const requirement = (where: string, role: string, skill: string) => {
-    if (required.has(`${role}>${skill}`))
-      problems.push(`${where}: ${role} requires ${skill} twice`);
-    required.add(`${role}>${skill}`);
+  /** Reports a (role, target) link given a second time, inline or in a separate list. */
+  const once = (verb: string) => {
+    const seen = new Set<string>();
+    return (where: string, role: string, target: string) => {
+      if (seen.has(`${role}>${target}`)) problems.push(`${where}: ${role} ${verb} ${target} twice`);
+      seen.add(`${role}>${target}`);
+    };
   };
-  for (const r of doc.roles)
+  const requirement = once("requires");
+  const use = once("uses");
+  for (const r of doc.roles) {
     for (const s of r.skills) requirement(`role ${r.id}.skills`, r.id, s.id);
+    for (const t of r.technologies) use(`role ${r.id}.technologies`, r.id, t.id);
+  }
   for (const rs of doc.roleSkills) {
     const where = `roleSkills ${rs.role} -> ${rs.skill}`;
     expect(`${where}.role`, "role", rs.role);
@@ -120,14 +126,6 @@ export function checkReferences(doc: SeedDocument): string[] {
     for (const s of rs.sources) expect(`${where}.sources`, "source", s);
     requirement(where, rs.role, rs.skill);
   }
-  const used = new Set<string>();
-  const use = (where: string, role: string, technology: string) => {
-    if (used.has(`${role}>${technology}`))
-      problems.push(`${where}: ${role} uses ${technology} twice`);
-    used.add(`${role}>${technology}`);
-  };
-  for (const r of doc.roles)
-    for (const t of r.technologies) use(`role ${r.id}.technologies`, r.id, t.id);
   for (const rt of doc.roleTechnologies) {
     const where = `roleTechnologies ${rt.role} -> ${rt.technology}`;
     expect(`${where}.role`, "role", rt.role);
