@@ -7,8 +7,8 @@ import { readTsv } from "./tsv.js";
 
 /** The seed file written by `npm run seed:derive`; never edited by hand. */
 export const DERIVED_FILE = "60-derived-onet-bls.json";
-/** The public data extracts, beside the repository. */
-export const DEFAULT_DATA_DIR = projectPath("..", "shared", "data");
+/** The public data extracts, kept with the seed (seed/public-data/README.md). */
+export const DEFAULT_DATA_DIR = projectPath("seed", "public-data");
 const BLS_YEAR = 2024;
 
 /**
