@@ -47,4 +47,21 @@ describe("seed facts against the public data", () => {
       if (role.sources.includes("onet-29-3")) expect(role.onetCode, role.id).toBeDefined();
     }
   });
+
+  it("names, for every role citing ESCO, an ESCO occupation as its title or an alias", () => {
+    const occupations = new Set(
+      readTsv(join(DEFAULT_DATA_DIR, "esco-1.2.0", "ict_occupation_skill_links.tsv")).map((row) =>
+        (row.occupation ?? "").toLowerCase(),
+      ),
+    );
+    const citing = seed.roles.filter((role) => role.sources.includes("esco-1-2-0"));
+    expect(citing.length).toBeGreaterThan(30);
+    for (const role of citing) {
+      const names = [role.title, ...role.aliases].map((n) => n.toLowerCase());
+      expect(
+        names.some((n) => occupations.has(n)),
+        role.id,
+      ).toBe(true);
+    }
+  });
 });
