@@ -37,3 +37,13 @@ export const MAX_LIST = 100;
 export const levelRank = rankOf(LEVELS);
 /** Orders usages from CORE to OCCASIONAL. */
 export const usageRank = rankOf(TECHNOLOGY_USAGES);
+
+/** The label that puts a node in the `Entity` union, or null for any other node. */
+export const entityLabel = (v: string): string =>
+  `CASE WHEN ${v}:Role THEN 'Role' WHEN ${v}:Skill THEN 'Skill' ` +
+  `WHEN ${v}:Technology THEN 'Technology' WHEN ${v}:Track THEN 'Track' END`;
+
+/** The map of a node of the `Entity` union, by its label. */
+export const entityMap = (v: string): string =>
+  `CASE WHEN ${v}:Role THEN ${roleMap(v)} WHEN ${v}:Skill THEN ${skillMap(v)} ` +
+  `WHEN ${v}:Technology THEN ${technologyMap(v)} WHEN ${v}:Track THEN ${trackMap(v)} END`;

@@ -1,7 +1,9 @@
 import { registerEnumType } from "type-graphql";
 import {
+  DIRECTIONS,
   LEVELS,
   PROGRESSION_KINDS,
+  RELATIONSHIP_TYPES,
   SKILL_CATEGORIES,
   TECHNOLOGY_KINDS,
   TECHNOLOGY_USAGES,
@@ -17,6 +19,8 @@ export const SkillCategoryEnum = asEnum(SKILL_CATEGORIES);
 export const TechnologyKindEnum = asEnum(TECHNOLOGY_KINDS);
 export const TechnologyUsageEnum = asEnum(TECHNOLOGY_USAGES);
 export const ProgressionKindEnum = asEnum(PROGRESSION_KINDS);
+export const RelationshipTypeEnum = asEnum(RELATIONSHIP_TYPES);
+export const DirectionEnum = asEnum(DIRECTIONS);
 
 registerEnumType(LevelEnum, {
   name: "Level",
@@ -31,4 +35,12 @@ registerEnumType(TechnologyUsageEnum, {
 registerEnumType(ProgressionKindEnum, {
   name: "ProgressionKind",
   description: "PROMOTION up a ladder, LATERAL to a peer role, PIVOT into another track.",
+});
+registerEnumType(RelationshipTypeEnum, {
+  name: "RelationshipType",
+  description: "The relationships between roles, tracks, skills and technologies.",
+});
+registerEnumType(DirectionEnum, {
+  name: "Direction",
+  description: "Which way to follow relationships: OUTGOING, INCOMING or BOTH.",
 });

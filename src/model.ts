@@ -31,3 +31,17 @@ export type TechnologyUsage = (typeof TECHNOLOGY_USAGES)[number];
 
 export const PROGRESSION_KINDS = ["PROMOTION", "LATERAL", "PIVOT"] as const;
 export type ProgressionKind = (typeof PROGRESSION_KINDS)[number];
+
+/** Relationship types between the nodes of the `Entity` union, for neighbourhood queries. */
+export const RELATIONSHIP_TYPES = [
+  "PROGRESSES_TO",
+  "IN_TRACK",
+  "REQUIRES",
+  "USES",
+  "RELATED_TO",
+  "PRACTISED_WITH",
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+export const DIRECTIONS = ["OUTGOING", "INCOMING", "BOTH"] as const;
+export type Direction = (typeof DIRECTIONS)[number];

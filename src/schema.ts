@@ -3,10 +3,13 @@ import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { type GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { GraphResolver } from "./graph/graph.resolver.js";
+import { ListResolver } from "./lists/list.resolver.js";
 import { projectPath } from "./paths.js";
 import { ProgressionResolver } from "./roles/progression.resolver.js";
 import { RoleResolver } from "./roles/role.resolver.js";
 import { SalaryBandResolver } from "./salaries/salary-band.resolver.js";
+import { SearchResolver } from "./search/search.resolver.js";
 import { SkillResolver } from "./skills/skill.resolver.js";
 import { SourceResolver } from "./sources/source.resolver.js";
 import { GraphStatsResolver } from "./stats/graph-stats.resolver.js";
@@ -26,6 +29,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       SalaryBandResolver,
       SourceResolver,
       GraphStatsResolver,
+      ListResolver,
+      SearchResolver,
+      GraphResolver,
     ],
     validate: false,
   });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Executor, TransactionRun } from "../neo4j/executor.js";
 import { projectPath } from "../paths.js";
+import { searchTerms } from "../search/terms.js";
 
 export { countGraph, type GraphCounts } from "../stats/graph-stats.repository.js";
 
@@ -186,18 +187,19 @@ SET n:Source, n.title = row.title, n.publisher = row.publisher, n.url = row.url,
 const UPSERT_TRACKS = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-SET n:Track, n.name = row.name, n.description = row.description`;
+SET n:Track, n.name = row.name, n.description = row.description, n.searchTerms = row.searchTerms`;
 
 const UPSERT_SKILLS = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:Skill, n.name = row.name, n.category = row.category, n.description = row.description,
-    n.onetElement = row.onetElement`;
+    n.onetElement = row.onetElement, n.searchTerms = row.searchTerms`;
 
 const UPSERT_TECHNOLOGIES = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-SET n:Technology, n.name = row.name, n.kind = row.kind, n.hot = row.hot, n.inDemand = row.inDemand`;
+SET n:Technology, n.name = row.name, n.kind = row.kind, n.hot = row.hot, n.inDemand = row.inDemand,
+    n.searchTerms = row.searchTerms`;
 
 const UPSERT_ROLES = `
 UNWIND $rows AS row
@@ -205,7 +207,7 @@ MERGE (r:Entity {id: row.id})
 SET r:Role, r.title = row.title, r.level = row.level, r.aliases = row.aliases,
     r.summary = row.summary, r.responsibilities = row.responsibilities, r.onetCode = row.onetCode,
     r.experienceMinYears = row.experienceYears.min, r.experienceMaxYears = row.experienceYears.max,
-    r.workplaces = row.workplaces
+    r.workplaces = row.workplaces, r.searchTerms = row.searchTerms
 WITH r, row
 MATCH (t:Track {id: row.track})
 MERGE (r)-[:IN_TRACK]->(t)
@@ -258,6 +260,12 @@ WITH b, row
 MATCH (s:Source {id: row.source})
 MERGE (b)-[:CITES]->(s)`;
 
+/** A record with the extra search terms its names give (see searchTerms). */
+const withTerms = <T extends object>(record: T, names: string[]) => ({
+  ...record,
+  searchTerms: searchTerms(names),
+});
+
 const DELETE_ALL = "MATCH (n:Entity) DETACH DELETE n";
 
 async function inBatches(
@@ -288,10 +296,10 @@ export async function loadSeed(
   const links = (pairs: { from: string; to: string; [k: string]: unknown }[]) => pairs;
   const steps: [string, string, readonly unknown[]][] = [
     ["sources", UPSERT_SOURCES, doc.sources],
-    ["tracks", UPSERT_TRACKS, doc.tracks],
-    ["skills", UPSERT_SKILLS, doc.skills],
-    ["technologies", UPSERT_TECHNOLOGIES, doc.technologies],
-    ["roles", UPSERT_ROLES, doc.roles],
+    ["tracks", UPSERT_TRACKS, doc.tracks.map((t) => withTerms(t, [t.name]))],
+    ["skills", UPSERT_SKILLS, doc.skills.map((s) => withTerms(s, [s.name]))],
+    ["technologies", UPSERT_TECHNOLOGIES, doc.technologies.map((t) => withTerms(t, [t.name]))],
+    ["roles", UPSERT_ROLES, doc.roles.map((r) => withTerms(r, [r.title, ...r.aliases]))],
     [
       "role skills",
       LINK_REQUIRES,

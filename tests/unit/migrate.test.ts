@@ -9,9 +9,9 @@ describe("schema statements", () => {
     ]);
   });
 
-  it("are all idempotent (IF NOT EXISTS) and cover MODEL.md's constraint and indexes", () => {
+  it("are all idempotent (IF NOT EXISTS, IF EXISTS) and cover MODEL.md's constraint and indexes", () => {
     const statements = schemaStatements().map((s) => s.statement);
-    expect(statements.every((s) => /IF NOT EXISTS/.test(s))).toBe(true);
+    expect(statements.every((s) => /IF (NOT )?EXISTS/.test(s))).toBe(true);
     expect(statements.join("\n")).toMatch(/CONSTRAINT[\s\S]*\(n:Entity\) REQUIRE n\.id IS UNIQUE/);
     expect(statements.join("\n")).toMatch(/INDEX[\s\S]*\(r:Role\) ON \(r\.level\)/);
     expect(statements.join("\n")).toMatch(/FULLTEXT INDEX[\s\S]*Role\|Skill\|Technology/);
