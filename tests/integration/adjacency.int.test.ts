@@ -59,6 +59,48 @@ describe("neighborhood", () => {
     expect(got.edges.every((e) => e.type === "PROGRESSES_TO")).toBe(true);
   });
 
+  it("matches a BFS over the exported edge list at depths 1 to 3", async () => {
+    const types = ["PROGRESSES_TO", "RELATED_TO", "IN_TRACK"];
+    const edges = await env.db.cypher<{ type: string; from: string; to: string }>(
+      `MATCH (a)-[r:PROGRESSES_TO|RELATED_TO|IN_TRACK]->(b)
+       RETURN type(r) AS type, a.id AS from, b.id AS to`,
+    );
+    for (const [start, depth] of [
+      ["back-end-developer", 1],
+      ["junior-back-end-developer", 2],
+      ["senior-back-end-developer", 3],
+    ] as const) {
+      // Independent BFS: distances up to depth; the edges are those leaving a node nearer than depth.
+      const distance = new Map<string, number>([[start, 0]]);
+      let frontier = [start];
+      for (let d = 1; d <= depth; d += 1) {
+        const next: string[] = [];
+        for (const e of edges) {
+          for (const [here, there] of [
+            [e.from, e.to],
+            [e.to, e.from],
+          ] as const) {
+            if (frontier.includes(here) && !distance.has(there)) {
+              distance.set(there, d);
+              next.push(there);
+            }
+          }
+        }
+        frontier = next;
+      }
+      const near = (id: string) => (distance.get(id) ?? depth) < depth;
+      const expectedEdges = edges
+        .filter((e) => near(e.from) || near(e.to))
+        .map((e) => `${e.type} ${e.from} ${e.to}`);
+      const got = await subgraph({ id: start, depth, rels: types, limit: 1000 });
+      expect(got.truncated).toBe(false);
+      expect(new Set(got.nodes.map((n) => n.id))).toEqual(new Set(distance.keys()));
+      expect(new Set(got.edges.map((e) => `${e.type} ${e.from} ${e.to}`))).toEqual(
+        new Set(expectedEdges),
+      );
+    }
+  });
+
   it("says when the limit cut the subgraph", async () => {
     const got = await subgraph({ id: "back-end-developer", depth: 2, limit: 5 });
     expect(got.nodes).toHaveLength(5);

@@ -120,6 +120,35 @@ describe("lists as Relay connections", () => {
     }
   });
 
+  it("visits every role exactly once while roles are inserted between pages", async () => {
+    const expected = await plainIds("MATCH (r:Role) RETURN r.id AS id ORDER BY r.title, r.id");
+    const [track] = await plainIds("MATCH (t:Track) RETURN t.id AS id LIMIT 1");
+    const seen: string[] = [];
+    let after: string | null = null;
+    try {
+      for (let page = 0; page < 100; page += 1) {
+        // Before every page, a role lands somewhere in the order: before, inside or after it.
+        const title = `${["A", "M", "Z"][page % 3]} Concurrent Role ${page}`;
+        await env.db.cypher(
+          `MATCH (t:Track {id: $track})
+           CREATE (:Entity:Role {id: $id, title: $title, level: 'MID', aliases: []})-[:IN_TRACK]->(t)`,
+          { track, id: `concurrent-role-${page}`, title },
+        );
+        const data: { roles: Page } = await env.api.data(ROLES, { first: 9, after });
+        seen.push(...data.roles.edges.map((e) => e.node.id));
+        if (!data.roles.pageInfo.hasNextPage) break;
+        after = data.roles.pageInfo.endCursor;
+      }
+    } finally {
+      await env.db.cypher(
+        "MATCH (r:Role) WHERE r.id STARTS WITH 'concurrent-role-' DETACH DELETE r",
+      );
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    const original = seen.filter((id) => !id.startsWith("concurrent-role-"));
+    expect(original).toEqual(expected);
+  });
+
   it("refuses a forged cursor and a page past the maximum with BAD_USER_INPUT", async () => {
     for (const variables of [
       { first: 5, after: "not-a-cursor!" },
