@@ -48,8 +48,10 @@ export async function reach(
       }
     }
     const improved = new Set<string>();
+    // Relax from the years known before this layer, so a route counted here has at most `layer` moves.
+    const before = new Map(years);
     for (const from of frontier) {
-      const base = years.get(from);
+      const base = before.get(from);
       for (const move of adjacency.get(from) ?? []) {
         if (move.to === start) continue;
         if (!steps.has(move.to)) {
