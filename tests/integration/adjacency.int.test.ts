@@ -72,7 +72,7 @@ describe("neighborhood", () => {
     ] as const) {
       // Independent BFS: distances up to depth; the edges are those leaving a node nearer than depth.
       const distance = new Map<string, number>([[start, 0]]);
-      let frontier = [start];
+      let frontier: string[] = [start];
       for (let d = 1; d <= depth; d += 1) {
         const next: string[] = [];
         for (const e of edges) {
