@@ -21,7 +21,11 @@ export class Subgraph {
   @Field(() => [Entity], { description: "The start first, then nodes in the order reached." })
   nodes!: EntityNode[];
 
-  @Field(() => [Edge])
+  @Field(() => [Edge], {
+    description:
+      "The relationships followed: every one leaving a node nearer than depth, between two " +
+      "listed nodes. Relationships among the outermost nodes themselves are not followed.",
+  })
   edges!: Edge[];
 
   @Field(() => Boolean, {
