@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { int } from "neo4j-driver";
 import type { Executor, TransactionRun } from "../neo4j/executor.js";
 import { projectPath } from "../paths.js";
 import { searchTerms } from "../search/terms.js";
@@ -267,6 +268,8 @@ const withTerms = <T extends object>(record: T, names: string[]) => ({
 });
 
 const DELETE_ALL = "MATCH (n:Entity) DETACH DELETE n";
+const DELETE_SOME =
+  "MATCH (n:Entity) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS removed";
 
 async function inBatches(
   run: TransactionRun,
@@ -281,6 +284,12 @@ async function inBatches(
 export interface LoadOptions {
   reset?: boolean;
   onProgress?: (message: string) => void;
+  /**
+   * "atomic" (the default, for the seed): one transaction, all or nothing. "bulk" (for the
+   * benchmark's synthetic graphs of up to millions of edges, too large for one transaction):
+   * one transaction per batch, so a failure leaves the batches before it written.
+   */
+  mode?: "atomic" | "bulk";
 }
 
 /**
@@ -352,6 +361,27 @@ export async function loadSeed(
     ["salary bands", UPSERT_BANDS, doc.salaryBands],
   ];
 
+  if (options.mode === "bulk") {
+    if (options.reset) {
+      progress("removing the existing graph");
+      let removed: number;
+      do {
+        const [row] = await executor.write<{ removed: number }>(DELETE_SOME, {
+          batch: int(BATCH * 10),
+        });
+        removed = row?.removed ?? 0;
+      } while (removed > 0);
+    }
+    for (const [name, query, rows] of steps) {
+      for (let i = 0; i < rows.length; i += BATCH) {
+        await executor.write(query, { rows: rows.slice(i, i + BATCH) }, { timeoutMs: 300_000 });
+        const done = Math.min(rows.length, i + BATCH);
+        if (done === rows.length || (i / BATCH) % 50 === 0)
+          progress(`${name}: ${done}/${rows.length}`);
+      }
+    }
+    return;
+  }
   await executor.writeTransaction(
     async (run) => {
       if (options.reset) {
