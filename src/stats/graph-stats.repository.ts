@@ -1,3 +1,4 @@
+import { RELATIONSHIP_TYPES } from "../model.js";
 import type { Executor } from "../neo4j/executor.js";
 
 export const COUNT_LABELS = [
@@ -8,16 +9,7 @@ export const COUNT_LABELS = [
   "SalaryBand",
   "Source",
 ] as const;
-export const COUNT_TYPES = [
-  "PROGRESSES_TO",
-  "IN_TRACK",
-  "REQUIRES",
-  "USES",
-  "RELATED_TO",
-  "PRACTISED_WITH",
-  "PAID",
-  "CITES",
-] as const;
+export const COUNT_TYPES = [...RELATIONSHIP_TYPES, "PAID", "CITES"] as const;
 
 export type GraphCounts = Record<
   (typeof COUNT_LABELS)[number] | (typeof COUNT_TYPES)[number],
