@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { int } from "neo4j-driver";
+import { LEVELS } from "../model.js";
 import type { Executor, TransactionRun } from "../neo4j/executor.js";
 import { projectPath } from "../paths.js";
 import { searchTerms } from "../search/terms.js";
@@ -140,6 +141,7 @@ export function checkReferences(doc: SeedDocument): string[] {
     for (const ref of t.sources) expect(`technology ${t.id}.sources`, "source", ref);
   }
   const pairs = new Set<string>();
+  const levelOf = new Map(doc.roles.map((r) => [r.id, LEVELS.indexOf(r.level)]));
   for (const p of doc.progressions) {
     const where = `progression ${p.from} -> ${p.to}`;
     expect(`${where}.from`, "role", p.from);
@@ -147,6 +149,13 @@ export function checkReferences(doc: SeedDocument): string[] {
     if (p.from === p.to) problems.push(`${where}: a role cannot progress to itself`);
     if (pairs.has(`${p.from}>${p.to}`)) problems.push(`${where}: listed twice`);
     pairs.add(`${p.from}>${p.to}`);
+    const [from, to] = [levelOf.get(p.from), levelOf.get(p.to)];
+    if (from !== undefined && to !== undefined) {
+      if (p.kind === "PROMOTION" && to <= from)
+        problems.push(`${where}: a PROMOTION must lead to a higher level`);
+      if (p.kind === "LATERAL" && to !== from)
+        problems.push(`${where}: a LATERAL move must stay at the same level`);
+    }
     for (const s of p.sources) expect(`${where}.sources`, "source", s);
   }
   for (const r of doc.related) {

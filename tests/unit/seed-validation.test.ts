@@ -109,4 +109,23 @@ describe("readSeed", () => {
       'roleTechnologies nobody -> go.role: unknown role "nobody"',
     ]);
   });
+
+  it("rejects a promotion that does not go up and a lateral move that changes level", () => {
+    const senior = { ...role, id: "senior", level: "SENIOR" };
+    const problems = problemsOf({
+      "a.json": {
+        tracks: [track],
+        roles: [role, senior, { ...role, id: "lead", level: "LEAD" }],
+        progressions: [
+          { from: "senior", to: "dev", kind: "PROMOTION" },
+          { from: "dev", to: "senior", kind: "LATERAL" },
+          { from: "lead", to: "dev", kind: "PIVOT" },
+        ],
+      },
+    });
+    expect(problems).toEqual([
+      "progression senior -> dev: a PROMOTION must lead to a higher level",
+      "progression dev -> senior: a LATERAL move must stay at the same level",
+    ]);
+  });
 });
