@@ -1,18 +1,12 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { inRange } from "../args.js";
 import type { Context } from "../context.js";
 import { DirectionEnum, RelationshipTypeEnum } from "../enums.js";
-import { BadUserInputError, NotFoundError } from "../errors.js";
+import { NotFoundError } from "../errors.js";
 import type { Direction, RelationshipType } from "../model.js";
 import { MAX_DEPTH, MAX_LIMIT, neighborhood } from "./neighborhood.js";
 import { byNearness, MAX_REACH, MAX_STEPS, reach } from "./reach.js";
 import { ReachableRole, Subgraph } from "./subgraph.type.js";
-
-function inRange(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadUserInputError(`${name} must be from ${min} to ${max}, received ${value}`, name);
-  }
-  return value;
-}
 
 /** Adjacency beyond one hop: neighbourhoods, and the roles reachable from or leading to a role. */
 @Resolver()

@@ -1,7 +1,6 @@
 import { int } from "neo4j-driver";
-import { checkFirst } from "../args.js";
+import { checkFirst, checkTextLength } from "../args.js";
 import { MAX_LIST } from "../cypher.js";
-import { BadUserInputError } from "../errors.js";
 import type { Executor, Params } from "../neo4j/executor.js";
 import type { Connection } from "./connection.type.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
@@ -19,18 +18,11 @@ export interface ListSpec {
 
 /** The largest `first` a list accepts. */
 export const MAX_PAGE = MAX_LIST;
-const MAX_TEXT = 200;
 
 /** Lower-cased trimmed filter text, or null for none; refuses text too long to be a name. */
 export function filterText(text: string | null | undefined): string | null {
   if (text == null) return null;
-  const trimmed = text.trim().toLowerCase();
-  if (trimmed.length > MAX_TEXT) {
-    throw new BadUserInputError(
-      `filter.text must be at most ${MAX_TEXT} characters`,
-      "filter.text",
-    );
-  }
+  const trimmed = checkTextLength("filter.text", text.trim()).toLowerCase();
   return trimmed === "" ? null : trimmed;
 }
 
@@ -48,8 +40,6 @@ CALL () {
 RETURN totalCount, page`;
 }
 
-const queries = new Map<ListSpec, string>();
-
 /**
  * One page of a filtered list, in one round trip: the total over all pages (counted in the
  * database, no node leaves it) and `first` items after the cursor, plus one to tell whether
@@ -64,12 +54,7 @@ export async function fetchPage<T extends { id: string }>(
 ): Promise<Connection<T>> {
   const limit = checkFirst(first);
   const cursor = decodeCursor(after);
-  let query = queries.get(spec);
-  if (query === undefined) {
-    query = pageQuery(spec);
-    queries.set(spec, query);
-  }
-  const [row] = await executor.read<{ totalCount: number; page: T[] }>(query, {
+  const [row] = await executor.read<{ totalCount: number; page: T[] }>(pageQuery(spec), {
     ...filterParams,
     afterKey: cursor?.sortKey ?? null,
     afterId: cursor?.id ?? null,

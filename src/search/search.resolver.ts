@@ -1,6 +1,6 @@
 import { int } from "neo4j-driver";
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from "type-graphql";
-import { checkFirst } from "../args.js";
+import { checkFirst, checkTextLength, MAX_TEXT } from "../args.js";
 import type { Context } from "../context.js";
 import { entityLabel, entityMap, MAX_LIST } from "../cypher.js";
 import { BadUserInputError } from "../errors.js";
@@ -16,7 +16,6 @@ export class SearchHit {
   score!: number;
 }
 
-const MAX_TEXT = 200;
 /**
  * Full-text hits fetched per hit returned: the index ranks by term statistics; the final order
  * also weighs how much of each node's own name the words account for (nameCoverage).
@@ -43,9 +42,7 @@ export class SearchResolver {
     @Arg("first", () => Int, { defaultValue: 10 }) first: number,
   ): Promise<SearchHit[]> {
     const limit = checkFirst(first, 10);
-    if (text.length > MAX_TEXT) {
-      throw new BadUserInputError(`text must be at most ${MAX_TEXT} characters`, "text");
-    }
+    checkTextLength("text", text);
     const query = luceneQuery(text);
     if (query === null) {
       throw new BadUserInputError("text must contain at least one letter or digit", "text");
