@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { itemLoader, listLoader } from "./neo4j/batch.js";
+import { itemLoader, listLoader, QueryBatcher } from "./neo4j/batch.js";
 import type { Executor } from "./neo4j/executor.js";
 import {
   NEXT_BY_ROLE,
@@ -37,7 +37,10 @@ import type { Technology } from "./technologies/technology.type.js";
 import { ROLES_BY_TRACK } from "./tracks/track.repository.js";
 import type { Track } from "./tracks/track.type.js";
 
-/** One DataLoader per relationship kind, made fresh for every request. */
+/**
+ * One DataLoader per relationship kind, made fresh for every request. They share one
+ * QueryBatcher, so the kinds one level of a query asks for are fetched in one round trip.
+ */
 export interface Loaders {
   roleById: DataLoader<string, Role | null>;
   skillById: DataLoader<string, Skill | null>;
@@ -62,24 +65,25 @@ export interface Loaders {
 }
 
 export function createLoaders(executor: Executor): Loaders {
+  const batcher = new QueryBatcher(executor);
   return {
-    roleById: itemLoader(executor, ROLES_BY_ID),
-    skillById: itemLoader(executor, SKILLS_BY_ID),
-    technologyById: itemLoader(executor, TECHNOLOGIES_BY_ID),
-    sourceById: itemLoader(executor, SOURCES_BY_ID),
-    trackOfRole: listLoader(executor, TRACK_BY_ROLE),
-    skillsOfRole: listLoader(executor, SKILLS_BY_ROLE),
-    technologiesOfRole: listLoader(executor, TECHNOLOGIES_BY_ROLE),
-    nextRoles: listLoader(executor, NEXT_BY_ROLE),
-    previousRoles: listLoader(executor, PREVIOUS_BY_ROLE),
-    relatedRoles: listLoader(executor, RELATED_BY_ROLE),
-    rolesOfTrack: listLoader(executor, ROLES_BY_TRACK),
-    rolesOfSkill: listLoader(executor, ROLES_BY_SKILL),
-    technologiesOfSkill: listLoader(executor, TECHNOLOGIES_BY_SKILL),
-    relatedSkills: listLoader(executor, RELATED_SKILLS),
-    rolesOfTechnology: listLoader(executor, ROLES_BY_TECHNOLOGY),
-    skillsOfTechnology: listLoader(executor, SKILLS_BY_TECHNOLOGY),
-    salaryBands: listLoader(executor, BANDS_OF_ENTITY),
-    sourcesOf: listLoader(executor, SOURCES_OF_ENTITY),
+    roleById: itemLoader(batcher, ROLES_BY_ID),
+    skillById: itemLoader(batcher, SKILLS_BY_ID),
+    technologyById: itemLoader(batcher, TECHNOLOGIES_BY_ID),
+    sourceById: itemLoader(batcher, SOURCES_BY_ID),
+    trackOfRole: listLoader(batcher, TRACK_BY_ROLE),
+    skillsOfRole: listLoader(batcher, SKILLS_BY_ROLE),
+    technologiesOfRole: listLoader(batcher, TECHNOLOGIES_BY_ROLE),
+    nextRoles: listLoader(batcher, NEXT_BY_ROLE),
+    previousRoles: listLoader(batcher, PREVIOUS_BY_ROLE),
+    relatedRoles: listLoader(batcher, RELATED_BY_ROLE),
+    rolesOfTrack: listLoader(batcher, ROLES_BY_TRACK),
+    rolesOfSkill: listLoader(batcher, ROLES_BY_SKILL),
+    technologiesOfSkill: listLoader(batcher, TECHNOLOGIES_BY_SKILL),
+    relatedSkills: listLoader(batcher, RELATED_SKILLS),
+    rolesOfTechnology: listLoader(batcher, ROLES_BY_TECHNOLOGY),
+    skillsOfTechnology: listLoader(batcher, SKILLS_BY_TECHNOLOGY),
+    salaryBands: listLoader(batcher, BANDS_OF_ENTITY),
+    sourcesOf: listLoader(batcher, SOURCES_OF_ENTITY),
   };
 }

@@ -21,26 +21,35 @@ function hopPattern(types: readonly RelationshipType[], direction: Direction): s
   return `-${rel}-`;
 }
 
-const hopQuery = (types: readonly RelationshipType[], direction: Direction) => `
-UNWIND $frontier AS id
-MATCH (a:Entity {id: id})${hopPattern(types, direction)}(b:Entity)
-WHERE ${IS_ENTITY("b")}
-WITH a, r, b ORDER BY a.id, type(r), b.id
-LIMIT $cap
-RETURN type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, b.id AS neighbour`;
-
-const NODES = `
-MATCH (n:Entity) WHERE n.id IN $ids AND ${IS_ENTITY("n")}
-RETURN n.id AS id, ${entityLabel("n")} AS label, ${entityMap("n")} AS item`;
-
-async function nodesById(executor: Executor, ids: string[]): Promise<Map<string, EntityNode>> {
-  const rows = await executor.read<{ id: string; label: EntityLabel; item: object }>(NODES, {
-    ids,
-  });
-  return new Map(rows.map((row) => [row.id, tagged(row.label, row.item)]));
+/**
+ * One hop: the edges from the frontier (a bounded number, in a fixed order) and the fields of
+ * every node they reach, so that no further round trip is needed for the nodes. With
+ * `withStart`, the start node's own fields come back too (null when there is no such node).
+ */
+const hopQuery = (types: readonly RelationshipType[], direction: Direction, withStart: boolean) => `
+CALL () {
+  ${
+    withStart
+      ? `OPTIONAL MATCH (s:Entity {id: $start}) WHERE ${IS_ENTITY("s")}
+  RETURN CASE WHEN s IS NULL THEN null
+         ELSE {id: s.id, label: ${entityLabel("s")}, item: ${entityMap("s")}} END AS start`
+      : "RETURN null AS start"
+  }
 }
+CALL () {
+  UNWIND $frontier AS id
+  MATCH (a:Entity {id: id})${hopPattern(types, direction)}(b:Entity)
+  WHERE ${IS_ENTITY("b")}
+  WITH a, r, b ORDER BY a.id, type(r), b.id
+  LIMIT $cap
+  WITH collect({type: type(r), from: startNode(r).id, to: endNode(r).id, neighbour: b.id}) AS rows,
+       collect(DISTINCT b) AS reached
+  RETURN rows, [b IN reached | {id: b.id, label: ${entityLabel("b")}, item: ${entityMap("b")}}] AS nodes
+}
+RETURN start, rows, nodes`;
 
 type HopRow = { type: RelationshipType; from: string; to: string; neighbour: string };
+type NodeRow = { id: string; label: EntityLabel; item: object };
 
 export interface NeighborhoodArgs {
   id: string;
@@ -51,25 +60,35 @@ export interface NeighborhoodArgs {
 }
 
 /**
- * Breadth-first, one round trip per hop (depth ≤ 3) plus one for the start and one for the
- * nodes' fields. Each hop reads a bounded number of edge rows in a fixed order, so a popular
- * node cannot make the query unbounded, and the same question gets the same subgraph.
+ * Breadth-first, one round trip per hop (depth ≤ 3): the first also brings the start node, and
+ * each brings the fields of the nodes it reaches. Each hop reads a bounded number of edge rows in
+ * a fixed order, so a popular node cannot make the query unbounded, and the same question gets
+ * the same subgraph.
  */
 export async function neighborhood(executor: Executor, args: NeighborhoodArgs): Promise<Subgraph> {
-  const start = (await nodesById(executor, [args.id])).get(args.id);
-  if (start === undefined) throw new NotFoundError("role, skill, technology or track", args.id);
   const types = args.relationships?.length ? [...new Set(args.relationships)] : RELATIONSHIP_TYPES;
-  const query = hopQuery(types, args.direction);
+  const cap = int(args.limit * ROWS_PER_NODE);
+  const hop = (frontier: string[], withStart: boolean) =>
+    executor.read<{ start: NodeRow | null; rows: HopRow[]; nodes: NodeRow[] }>(
+      hopQuery(types, args.direction, withStart),
+      { start: args.id, frontier, cap },
+    );
 
   const order: string[] = [args.id];
   const seen = new Set(order);
+  const details = new Map<string, EntityNode>();
   const edges = new Map<string, Edge>();
   let truncated = false;
   let frontier = [args.id];
-  for (let hop = 0; hop < args.depth && frontier.length > 0; hop += 1) {
-    const cap = args.limit * ROWS_PER_NODE;
-    const rows = await executor.read<HopRow>(query, { frontier, cap: int(cap) });
-    if (rows.length >= cap) truncated = true;
+  for (let depth = 0; depth < args.depth && frontier.length > 0; depth += 1) {
+    const [result] = await hop(frontier, depth === 0);
+    if (depth === 0) {
+      if (!result?.start) throw new NotFoundError("role, skill, technology or track", args.id);
+      details.set(args.id, tagged(result.start.label, result.start.item));
+    }
+    const rows = result?.rows ?? [];
+    for (const node of result?.nodes ?? []) details.set(node.id, tagged(node.label, node.item));
+    if (rows.length >= cap.toNumber()) truncated = true;
     const next: string[] = [];
     for (const row of rows) {
       if (!seen.has(row.neighbour)) {
@@ -89,7 +108,6 @@ export async function neighborhood(executor: Executor, args: NeighborhoodArgs): 
     }
     frontier = next;
   }
-  const details = await nodesById(executor, order.slice(1));
-  const nodes = [start, ...order.slice(1).flatMap((id) => details.get(id) ?? [])];
+  const nodes = order.flatMap((id) => details.get(id) ?? []);
   return { nodes, edges: [...edges.values()], truncated };
 }

@@ -65,31 +65,48 @@ export const ROLE_LIST: ListSpec = {
   label: "Role",
   sortKey: "title",
   map: roleMap,
-  where: `($level IS NULL OR n.level = $level)
-    AND ($track IS NULL OR EXISTS { (n)-[:IN_TRACK]->(:Track {id: $track}) })
-    AND ($skill IS NULL OR EXISTS { (n)-[:REQUIRES]->(:Skill {id: $skill}) })
-    AND ($technology IS NULL OR EXISTS { (n)-[:USES]->(:Technology {id: $technology}) })
-    AND ($text IS NULL OR toLower(n.title) CONTAINS $text
-         OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS $text))`,
+  filters: [
+    { param: "track", match: "(:Track {id: $track})<-[:IN_TRACK]-(n)" },
+    { param: "skill", match: "(:Skill {id: $skill})<-[:REQUIRES]-(n)" },
+    { param: "technology", match: "(:Technology {id: $technology})<-[:USES]-(n)" },
+    { param: "level", where: "n.level = $level" },
+    {
+      param: "text",
+      where: `(toLower(n.title) CONTAINS $text
+        OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS $text))`,
+    },
+  ],
 };
 
 export const SKILL_LIST: ListSpec = {
   label: "Skill",
   sortKey: "name",
   map: skillMap,
-  where: `($category IS NULL OR n.category = $category)
-    AND ($track IS NULL OR EXISTS { (n)<-[:REQUIRES]-(:Role)-[:IN_TRACK]->(:Track {id: $track}) })
-    AND ($technology IS NULL OR EXISTS { (n)-[:PRACTISED_WITH]->(:Technology {id: $technology}) })
-    AND ($text IS NULL OR toLower(n.name) CONTAINS $text)`,
+  filters: [
+    {
+      param: "track",
+      match: "(:Track {id: $track})<-[:IN_TRACK]-(:Role)-[:REQUIRES]->(n)",
+      distinct: true,
+    },
+    { param: "technology", match: "(:Technology {id: $technology})<-[:PRACTISED_WITH]-(n)" },
+    { param: "category", where: "n.category = $category" },
+    { param: "text", where: "toLower(n.name) CONTAINS $text" },
+  ],
 };
 
 export const TECHNOLOGY_LIST: ListSpec = {
   label: "Technology",
   sortKey: "name",
   map: technologyMap,
-  where: `($kind IS NULL OR n.kind = $kind)
-    AND ($hot IS NULL OR coalesce(n.hot, false) = $hot)
-    AND ($track IS NULL OR EXISTS { (n)<-[:USES]-(:Role)-[:IN_TRACK]->(:Track {id: $track}) })
-    AND ($skill IS NULL OR EXISTS { (n)<-[:PRACTISED_WITH]-(:Skill {id: $skill}) })
-    AND ($text IS NULL OR toLower(n.name) CONTAINS $text)`,
+  filters: [
+    {
+      param: "track",
+      match: "(:Track {id: $track})<-[:IN_TRACK]-(:Role)-[:USES]->(n)",
+      distinct: true,
+    },
+    { param: "skill", match: "(:Skill {id: $skill})-[:PRACTISED_WITH]->(n)" },
+    { param: "kind", where: "n.kind = $kind" },
+    { param: "hot", where: "coalesce(n.hot, false) = $hot" },
+    { param: "text", where: "toLower(n.name) CONTAINS $text" },
+  ],
 };

@@ -5,6 +5,19 @@ import type { Executor, Params } from "../neo4j/executor.js";
 import type { Connection } from "./connection.type.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 
+/**
+ * One filter of a list, applied only when its parameter is given. `match` anchors the list on the
+ * filter's node (a pattern ending in `n`), so the database starts from that node through its
+ * index instead of testing every node of the label; `distinct` when the pattern can reach a node
+ * more than once. `where` is a predicate over `n`.
+ */
+export interface ListFilter {
+  param: string;
+  match?: string;
+  distinct?: boolean;
+  where?: string;
+}
+
 /** What one list query needs; all of it is fixed text from the code, never from input. */
 export interface ListSpec {
   label: "Role" | "Skill" | "Technology";
@@ -12,8 +25,7 @@ export interface ListSpec {
   sortKey: "title" | "name";
   /** A Cypher map projection of `n`. */
   map: (variable: string) => string;
-  /** Predicates over `n` that read the filter's parameters (null parameter = no filter). */
-  where: string;
+  filters: ListFilter[];
 }
 
 /** The largest `first` a list accepts. */
@@ -26,14 +38,40 @@ export function filterText(text: string | null | undefined): string | null {
   return trimmed === "" ? null : trimmed;
 }
 
-function pageQuery(spec: ListSpec): string {
-  const { label, sortKey, map, where } = spec;
+/**
+ * The list query for the filters that are given. Which clauses appear depends only on which
+ * parameters are null, so the text comes from the code and the values stay parameters. A single
+ * query with `$x IS NULL OR …` for every filter would be simpler, but the planner cannot anchor
+ * it on an index: on a million-edge graph it tested every role for a track's page.
+ */
+export function pageQuery(spec: ListSpec, params: Params, withCursor: boolean): string {
+  const { label, sortKey, map } = spec;
+  const given = spec.filters.filter(
+    (f) => params[f.param] !== null && params[f.param] !== undefined,
+  );
+  const matches = given.filter((f) => f.match !== undefined);
+  const select = [
+    `MATCH ${[`(n:${label})`, ...matches.map((f) => f.match)].join(", ")}`,
+    ...(matches.some((f) => f.distinct) ? ["WITH DISTINCT n"] : []),
+  ];
+  const where = given.flatMap((f) => (f.where === undefined ? [] : [f.where]));
+  const whereClause = (more: string[]) => {
+    const all = [...where, ...more];
+    return all.length === 0 ? "" : `WHERE ${all.join("\n    AND ")}`;
+  };
+  // The range on the sort key lets the planner walk its index in order and stop at the limit.
+  const after = withCursor
+    ? [`n.${sortKey} >= $afterKey`, `(n.${sortKey} > $afterKey OR n.id > $afterId)`]
+    : [`n.${sortKey} IS NOT NULL`];
   return `
-CALL () { MATCH (n:${label}) WHERE ${where} RETURN count(n) AS totalCount }
 CALL () {
-  MATCH (n:${label})
-  WHERE ${where}
-    AND ($afterKey IS NULL OR n.${sortKey} > $afterKey OR (n.${sortKey} = $afterKey AND n.id > $afterId))
+  ${select.join("\n  ")}
+  ${whereClause([])}
+  RETURN count(n) AS totalCount
+}
+CALL () {
+  ${select.join("\n  ")}
+  ${whereClause(after)}
   WITH n ORDER BY n.${sortKey}, n.id LIMIT $limit
   RETURN collect(${map("n")}) AS page
 }
@@ -54,7 +92,8 @@ export async function fetchPage<T extends { id: string }>(
 ): Promise<Connection<T>> {
   const limit = checkFirst(first);
   const cursor = decodeCursor(after);
-  const [row] = await executor.read<{ totalCount: number; page: T[] }>(pageQuery(spec), {
+  const query = pageQuery(spec, filterParams, cursor !== null);
+  const [row] = await executor.read<{ totalCount: number; page: T[] }>(query, {
     ...filterParams,
     afterKey: cursor?.sortKey ?? null,
     afterId: cursor?.id ?? null,

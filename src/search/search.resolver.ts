@@ -23,9 +23,11 @@ export class SearchHit {
 const CANDIDATES_PER_HIT = 3;
 const MAX_CANDIDATES = 300;
 
+// The index keeps only the best candidates itself: a common word can match most of a large graph,
+// and bringing every hit into Cypher to sort it costs time in proportion to the graph.
 const SEARCH = `
-CALL db.index.fulltext.queryNodes('entity_search_terms', $query) YIELD node, score
-WITH node, score ORDER BY score DESC, node.id LIMIT $candidates
+CALL db.index.fulltext.queryNodes('entity_search_terms', $query, {limit: $candidates})
+YIELD node, score
 RETURN ${entityLabel("node")} AS label, ${entityMap("node")} AS item, score`;
 
 @Resolver()

@@ -12,6 +12,8 @@ import { type SeedDocument, seedDocumentSchema } from "./seed.schema.js";
 
 export const SEED_DIR = projectPath("seed");
 const BATCH = 1000;
+/** Rows per transaction in bulk mode: larger batches amortise each commit over more rows. */
+const BULK_BATCH = 10_000;
 
 export class SeedError extends Error {
   override name = "SeedError";
@@ -382,10 +384,14 @@ export async function loadSeed(
       } while (removed > 0);
     }
     for (const [name, query, rows] of steps) {
-      for (let i = 0; i < rows.length; i += BATCH) {
-        await executor.write(query, { rows: rows.slice(i, i + BATCH) }, { timeoutMs: 300_000 });
-        const done = Math.min(rows.length, i + BATCH);
-        if (done === rows.length || (i / BATCH) % 50 === 0)
+      for (let i = 0; i < rows.length; i += BULK_BATCH) {
+        await executor.write(
+          query,
+          { rows: rows.slice(i, i + BULK_BATCH) },
+          { timeoutMs: 300_000 },
+        );
+        const done = Math.min(rows.length, i + BULK_BATCH);
+        if (done === rows.length || (i / BULK_BATCH) % 10 === 0)
           progress(`${name}: ${done}/${rows.length}`);
       }
     }

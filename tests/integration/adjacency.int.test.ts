@@ -59,6 +59,14 @@ describe("neighborhood", () => {
     expect(got.edges.every((e) => e.type === "PROGRESSES_TO")).toBe(true);
   });
 
+  it("costs one round trip per hop, the start and the nodes' fields included", async () => {
+    for (const depth of [1, 2, 3]) {
+      const { body } = await env.api.graphql(NEIGHBORHOOD, { id: "back-end-developer", depth });
+      expect(body.errors).toBeUndefined();
+      expect(body.extensions?.roundTrips).toBe(depth);
+    }
+  });
+
   it("matches a BFS over the exported edge list at depths 1 to 3", async () => {
     const types = ["PROGRESSES_TO", "RELATED_TO", "IN_TRACK"];
     const edges = await env.db.cypher<{ type: string; from: string; to: string }>(

@@ -1,0 +1,351 @@
+import { int } from "neo4j-driver";
+import { luceneQuery } from "../src/search/terms.js";
+
+/**
+ * The benchmark's questions, each asked three ways: `raw` is hand-written Cypher sent through
+ * neo4j-driver (the floor), `api` is this server's GraphQL, `peer` is the same question in
+ * `@neo4j/graphql`'s generated schema. Each way turns its reply into the same plain `answer`, and
+ * the harness checks the answers agree before it times anything, so a fast wrong answer cannot
+ * win. Adding a workload is one more entry in WORKLOADS.
+ */
+
+export type Row = Record<string, unknown>;
+export type Data = Record<string, unknown>;
+
+export interface GraphQLAsk<P> {
+  query: string;
+  variables(p: P): Record<string, unknown>;
+  answer(data: Data): unknown;
+}
+
+export interface Workload<P = Record<string, string>> {
+  name: string;
+  title: string;
+  /** Parameters for successive requests, drawn once from the loaded graph (`read` runs Cypher). */
+  params(read: (cypher: string, params?: Row) => Promise<Row[]>): Promise<P[]>;
+  raw: { cypher: string; params(p: P): Row; answer(rows: Row[]): unknown };
+  api: GraphQLAsk<P>;
+  peer?: GraphQLAsk<P>;
+  /** Whether another system's answer agrees with the floor's; deep equality unless given. */
+  agrees?(floor: unknown, other: unknown, system: "api" | "peer"): boolean;
+}
+
+/** How many distinct parameter sets a workload cycles through. */
+const POOL = 200;
+
+/** POOL role ids spread evenly over the roles in id order: the same on every run. */
+const ROLE_SAMPLE = `
+MATCH (r:Role) WITH r ORDER BY r.id
+WITH collect(r.id) AS ids
+UNWIND range(0, $n - 1) AS i
+RETURN DISTINCT ids[toInteger(i * size(ids) / $n)] AS id`;
+
+const roleIds = async (read: (cypher: string, params?: Row) => Promise<Row[]>) =>
+  (await read(ROLE_SAMPLE, { n: int(POOL) })).map((row) => ({ id: String(row.id) }));
+
+const sorted = <T>(items: T[]) => [...items].sort((a, b) => (String(a) < String(b) ? -1 : 1));
+const list = (value: unknown) => (Array.isArray(value) ? (value as Row[]) : []);
+const first = (value: unknown) => list(value)[0] ?? {};
+
+// ---- a role with its track, skills, technologies and next roles --------------------------------
+
+const roleDetail: Workload = {
+  name: "role-detail",
+  title: "A role with track, skills, technologies and next roles",
+  params: roleIds,
+  raw: {
+    cypher: `
+MATCH (r:Role {id: $id})
+RETURN r.title AS title, r.level AS level,
+  COLLECT { MATCH (r)-[:IN_TRACK]->(t:Track) RETURN t.name } AS track,
+  COLLECT { MATCH (r)-[q:REQUIRES]->(s:Skill) RETURN s.name + ':' + toInteger(q.importance) } AS skills,
+  COLLECT { MATCH (r)-[u:USES]->(t:Technology) RETURN t.name + ':' + u.usage } AS technologies,
+  COLLECT { MATCH (r)-[p:PROGRESSES_TO]->(n:Role) RETURN n.id + ':' + p.kind } AS next`,
+    params: (p) => p,
+    answer: ([row]) =>
+      row && {
+        title: row.title,
+        level: row.level,
+        track: (row.track as string[])[0] ?? null,
+        skills: sorted(row.skills as string[]),
+        technologies: sorted(row.technologies as string[]),
+        next: sorted(row.next as string[]),
+      },
+  },
+  api: {
+    query: `query RoleDetail($id: ID!) {
+  role(id: $id) {
+    title level track { name }
+    skills { importance skill { name } }
+    technologies { usage technology { name } }
+    nextRoles { kind typicalYears to { id title level } }
+  }
+}`,
+    variables: (p) => p,
+    answer: ({ role }) => {
+      const r = role as Row | null;
+      if (!r) return undefined;
+      return {
+        title: r.title,
+        level: r.level,
+        track: (r.track as Row).name,
+        skills: sorted(list(r.skills).map((s) => `${(s.skill as Row).name}:${s.importance}`)),
+        technologies: sorted(
+          list(r.technologies).map((t) => `${(t.technology as Row).name}:${t.usage}`),
+        ),
+        next: sorted(list(r.nextRoles).map((m) => `${(m.to as Row).id}:${m.kind}`)),
+      };
+    },
+  },
+  peer: {
+    query: `query RoleDetail($id: ID!) {
+  roles(where: { id: { eq: $id } }) {
+    title level track { name }
+    skillsConnection { edges { properties { importance } node { name } } }
+    technologiesConnection { edges { properties { usage } node { name } } }
+    nextRolesConnection { edges { properties { kind typicalYears } node { id title level } } }
+  }
+}`,
+    variables: (p) => p,
+    answer: ({ roles }) => {
+      const r = list(roles)[0];
+      if (!r) return undefined;
+      const edges = (field: string) => list((r[field] as Row).edges);
+      return {
+        title: r.title,
+        level: r.level,
+        track: first(r.track).name ?? null,
+        skills: sorted(
+          edges("skillsConnection").map(
+            (e) => `${(e.node as Row).name}:${(e.properties as Row).importance}`,
+          ),
+        ),
+        technologies: sorted(
+          edges("technologiesConnection").map(
+            (e) => `${(e.node as Row).name}:${(e.properties as Row).usage}`,
+          ),
+        ),
+        next: sorted(
+          edges("nextRolesConnection").map(
+            (e) => `${(e.node as Row).id}:${(e.properties as Row).kind}`,
+          ),
+        ),
+      };
+    },
+  },
+};
+
+// ---- a page of 50 roles of one track, with nested fields ---------------------------------------
+
+/** A page as the total, the ids in order, and how many nested items the roles carry. */
+const pageAnswer = (total: unknown, roles: Row[], nested: (role: Row) => number) => ({
+  total,
+  ids: roles.map((role) => role.id),
+  nested: roles.reduce<number>((n, role) => n + nested(role), 0),
+});
+
+const rolePage: Workload<{ track: string }> = {
+  name: "role-page",
+  title: "A page of 50 roles of a track, each with track, skills, technologies and next roles",
+  params: async (read) =>
+    (await read("MATCH (t:Track) RETURN t.id AS id ORDER BY id")).map((row) => ({
+      track: String(row.id),
+    })),
+  raw: {
+    cypher: `
+MATCH (r:Role)-[:IN_TRACK]->(:Track {id: $track})
+WITH r ORDER BY r.title, r.id
+WITH collect(r) AS ordered
+UNWIND ordered[..50] AS r
+RETURN size(ordered) AS total, r.id AS id, r.title AS title, r.level AS level,
+  COLLECT { MATCH (r)-[:IN_TRACK]->(t:Track) RETURN t.name } AS track,
+  COLLECT { MATCH (r)-[q:REQUIRES]->(s:Skill) RETURN {name: s.name, importance: q.importance} } AS skills,
+  COLLECT { MATCH (r)-[u:USES]->(t:Technology) RETURN {name: t.name, usage: u.usage} } AS technologies,
+  COLLECT { MATCH (r)-[p:PROGRESSES_TO]->(n:Role) RETURN {title: n.title, kind: p.kind} } AS next`,
+    params: (p) => p,
+    answer: (rows) =>
+      pageAnswer(
+        rows[0]?.total ?? 0,
+        rows,
+        (r) => list(r.skills).length + list(r.technologies).length + list(r.next).length,
+      ),
+  },
+  api: {
+    query: `query RolePage($track: ID!) {
+  roles(first: 50, filter: { track: $track }) {
+    totalCount
+    edges { node {
+      id title level track { name }
+      skills { importance skill { name } }
+      technologies { usage technology { name } }
+      nextRoles { kind to { title } }
+    } }
+  }
+}`,
+    variables: (p) => p,
+    answer: ({ roles }) =>
+      pageAnswer(
+        (roles as Row).totalCount,
+        list((roles as Row).edges).map((e) => e.node as Row),
+        (r) => list(r.skills).length + list(r.technologies).length + list(r.nextRoles).length,
+      ),
+  },
+  peer: {
+    query: `query RolePage($track: ID!) {
+  rolesConnection(first: 50, where: { track: { some: { id: { eq: $track } } } },
+                  sort: [{ title: ASC }, { id: ASC }]) {
+    totalCount
+    edges { node {
+      id title level track { name }
+      skillsConnection { edges { properties { importance } node { name } } }
+      technologiesConnection { edges { properties { usage } node { name } } }
+      nextRolesConnection { edges { properties { kind } node { title } } }
+    } }
+  }
+}`,
+    variables: (p) => p,
+    answer: ({ rolesConnection }) => {
+      const count = (r: Row, field: string) => list((r[field] as Row).edges).length;
+      return pageAnswer(
+        (rolesConnection as Row).totalCount,
+        list((rolesConnection as Row).edges).map((e) => e.node as Row),
+        (r) =>
+          count(r, "skillsConnection") +
+          count(r, "technologiesConnection") +
+          count(r, "nextRolesConnection"),
+      );
+    },
+  },
+};
+
+// ---- text search over roles, skills, technologies and tracks ------------------------------------
+
+/** What people type: sampled role titles, the last word cut short as if still typing. */
+const searchTexts = async (read: (cypher: string, params?: Row) => Promise<Row[]>) => {
+  const ids = (await roleIds(read)).map((p) => p.id);
+  const rows = await read("MATCH (r:Role) WHERE r.id IN $ids RETURN r.title AS title", { ids });
+  return rows.map((row) => {
+    const words = String(row.title).toLowerCase().split(/\s+/);
+    const last = words.pop() ?? "";
+    const text = [...words, last.length > 3 ? last.slice(0, -1) : last].join(" ");
+    return { text, query: luceneQuery(text) ?? text };
+  });
+};
+
+const SEARCH_FIRST = 10;
+/** The API re-ranks 3 candidates per hit; the floor and the peer fetch the same candidates. */
+const CANDIDATES = SEARCH_FIRST * 3;
+
+const idsOf = (hits: Row[]) => hits.map((hit) => String(hit.id));
+
+const search: Workload<{ text: string; query: string }> = {
+  name: "search",
+  title: "Text search over roles, skills, technologies and tracks (10 hits)",
+  params: searchTexts,
+  raw: {
+    cypher: `
+CALL db.index.fulltext.queryNodes('entity_search_terms', $query, {limit: $candidates})
+YIELD node, score
+RETURN node.id AS id, coalesce(node.title, node.name) AS name, score`,
+    params: (p) => ({ query: p.query, candidates: int(CANDIDATES) }),
+    answer: (rows) => sorted(idsOf(rows)),
+  },
+  api: {
+    query: `query Search($text: String!) {
+  search(text: $text, first: ${SEARCH_FIRST}) {
+    score
+    entity {
+      __typename
+      ... on Role { id title }
+      ... on Skill { id name }
+      ... on Technology { id name }
+      ... on Track { id name }
+    }
+  }
+}`,
+    variables: ({ text }) => ({ text }),
+    answer: ({ search }) => sorted(idsOf(list(search).map((hit) => hit.entity as Row))),
+  },
+  peer: {
+    query: `query Search($query: String!) {
+  search(query: $query, first: ${CANDIDATES}) {
+    __typename
+    ... on Role { id title }
+    ... on Skill { id name }
+    ... on Technology { id name }
+    ... on Track { id name }
+  }
+}`,
+    variables: ({ query }) => ({ query }),
+    answer: ({ search }) => sorted(idsOf(list(search))),
+  },
+  // The API returns the best 10 of the floor's 30 candidates (fewer when fewer match); the peer
+  // returns all 30, unranked beyond Lucene's score.
+  agrees: (floor, other, system) => {
+    const candidates = new Set(floor as string[]);
+    const hits = other as string[];
+    if (system === "peer") return JSON.stringify(floor) === JSON.stringify(other);
+    return (
+      hits.length === Math.min(SEARCH_FIRST, candidates.size) &&
+      hits.every((id) => candidates.has(id))
+    );
+  },
+};
+
+// ---- the roles within two moves or similarities of a role --------------------------------------
+
+const NEIGHBOURS = "id title";
+const neighborhood: Workload = {
+  name: "neighborhood-2",
+  title: "Roles within two PROGRESSES_TO or RELATED_TO hops of a role, with the edges",
+  params: roleIds,
+  raw: {
+    cypher: `
+MATCH (s:Role {id: $id})
+OPTIONAL MATCH (s)-[:PROGRESSES_TO|RELATED_TO]-{1,2}(n:Role)
+WITH s, collect(DISTINCT n) AS near
+WITH [s] + [n IN near WHERE n <> s] AS nodes
+UNWIND nodes AS a
+OPTIONAL MATCH (a)-[e:PROGRESSES_TO|RELATED_TO]->(b)
+WHERE b IN nodes
+RETURN a.id AS id, a.title AS title, collect({type: type(e), to: b.id}) AS edges`,
+    params: (p) => p,
+    answer: (rows) => sorted(rows.map((row) => String(row.id))),
+  },
+  api: {
+    query: `query Neighbourhood($id: ID!) {
+  neighborhood(id: $id, depth: 2, relationships: [PROGRESSES_TO, RELATED_TO], limit: 1000) {
+    truncated
+    nodes { ... on Role { id title } }
+    edges { type from to }
+  }
+}`,
+    variables: (p) => p,
+    answer: ({ neighborhood }) =>
+      sorted(list((neighborhood as Row).nodes).map((node) => String(node.id))),
+  },
+  peer: {
+    // The peer has no neighbourhood query: the same roles come from nesting its fields twice.
+    query: `query Neighbourhood($id: ID!) {
+  roles(where: { id: { eq: $id } }) {
+    ${NEIGHBOURS}
+    nextRoles { ${NEIGHBOURS} nextRoles { ${NEIGHBOURS} } previousRoles { ${NEIGHBOURS} } relatedRoles { ${NEIGHBOURS} } }
+    previousRoles { ${NEIGHBOURS} nextRoles { ${NEIGHBOURS} } previousRoles { ${NEIGHBOURS} } relatedRoles { ${NEIGHBOURS} } }
+    relatedRoles { ${NEIGHBOURS} nextRoles { ${NEIGHBOURS} } previousRoles { ${NEIGHBOURS} } relatedRoles { ${NEIGHBOURS} } }
+  }
+}`,
+    variables: (p) => p,
+    answer: ({ roles }) => {
+      const ids = new Set<string>();
+      const walk = (role: Row) => {
+        ids.add(String(role.id));
+        for (const field of ["nextRoles", "previousRoles", "relatedRoles"])
+          for (const next of list(role[field])) walk(next);
+      };
+      for (const role of list(roles)) walk(role);
+      return sorted([...ids]);
+    },
+  },
+};
+
+export const WORKLOADS: Workload[] = [roleDetail, rolePage, search, neighborhood];
