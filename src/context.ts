@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import { createLoaders, type Loaders } from "./loaders.js";
 import type { Executor } from "./neo4j/executor.js";
+import type { ProgressionProjection } from "./paths/projection.js";
 
 /** Everything a resolver may use, built fresh for each request so no cache outlives it. */
 export interface Context {
@@ -10,10 +11,13 @@ export interface Context {
   executor: Executor;
   loaders: Loaders;
   roundTrips: { count: number };
+  /** The in-memory progression graph for path search, shared by all requests. */
+  projection: ProgressionProjection;
 }
 
 export interface ContextDeps {
   executor: Executor;
+  projection: ProgressionProjection;
   /** Observes every round trip of every request (the Prometheus counter). */
   onRoundTrip?: (kind: "read" | "write") => void;
 }
@@ -28,5 +32,12 @@ export function createContext(
     roundTrips.count += 1;
     deps.onRoundTrip?.(kind);
   });
-  return { requestId, log, executor, loaders: createLoaders(executor), roundTrips };
+  return {
+    requestId,
+    log,
+    executor,
+    loaders: createLoaders(executor),
+    roundTrips,
+    projection: deps.projection,
+  };
 }

@@ -40,8 +40,8 @@ export class NotFoundError extends CodedError {
 
 export class TimeoutError extends CodedError {
   override readonly code = "TIMEOUT";
-  constructor() {
-    super("The query took longer than its time budget and was stopped", "TIMEOUT");
+  constructor(message = "The query took longer than its time budget and was stopped") {
+    super(message, "TIMEOUT");
   }
 }
 

@@ -71,6 +71,11 @@ try {
     { url: `${address}/graphql`, neo4j: database.uri, startupMs: Date.now() - started },
     "ready",
   );
+  // Build the path projection now rather than on the first path question; failures are logged
+  // and the first request that needs it tries again.
+  server.projection
+    .get(database.executor)
+    .catch((error: unknown) => logger.warn({ err: error }, "path projection not built yet"));
 } catch (error) {
   if (error instanceof LocalNeo4jError) {
     logger.fatal(error.message);

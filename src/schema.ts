@@ -5,7 +5,8 @@ import { type GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { GraphResolver } from "./graph/graph.resolver.js";
 import { ListResolver } from "./lists/list.resolver.js";
-import { projectPath } from "./paths.js";
+import { PathResolver } from "./paths/path.resolver.js";
+import { projectPath } from "./project-root.js";
 import { ProgressionResolver } from "./roles/progression.resolver.js";
 import { RoleResolver } from "./roles/role.resolver.js";
 import { SalaryBandResolver } from "./salaries/salary-band.resolver.js";
@@ -32,6 +33,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ListResolver,
       SearchResolver,
       GraphResolver,
+      PathResolver,
     ],
     validate: false,
   });

@@ -10,6 +10,7 @@ import { type Context, createContext } from "./context.js";
 import { formatError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { Executor } from "./neo4j/executor.js";
+import { ProgressionProjection } from "./paths/projection.js";
 
 export interface ServerDeps {
   schema: GraphQLSchema;
@@ -18,10 +19,13 @@ export interface ServerDeps {
   nodeEnv: NodeEnv;
   /** How long /readyz waits for the database before answering 503. */
   readinessTimeoutMs?: number;
+  /** The path projection; a fresh one (built on first use) when not given. */
+  projection?: ProgressionProjection;
 }
 
 export interface Server {
   app: FastifyInstance;
+  projection: ProgressionProjection;
   apollo: ApolloServer<Context>;
   /** Drains in-flight requests, then stops accepting new ones. Does not touch the database. */
   close(): Promise<void>;
@@ -33,6 +37,15 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Builds the HTTP server without listening, so tests can use it in-process or on a free port. */
 export async function createServer(deps: ServerDeps): Promise<Server> {
   const { schema, executor, logger, nodeEnv } = deps;
+  const projection =
+    deps.projection ??
+    new ProgressionProjection({
+      onBuilt: ({ version, graph, buildMs }) =>
+        logger.info(
+          { version, roles: graph.ids.length, moves: graph.edgeFrom.length, buildMs },
+          "path projection built",
+        ),
+    });
 
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -102,7 +115,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     handler: fastifyApolloHandler(apollo, {
       context: async (request) =>
         createContext(
-          { executor, onRoundTrip: (mode) => roundTrips.inc({ mode }) },
+          { executor, projection, onRoundTrip: (mode) => roundTrips.inc({ mode }) },
           String(request.id),
           request.log,
         ),
@@ -129,5 +142,5 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     return metrics.metrics();
   });
 
-  return { app, apollo, close: () => apollo.stop() };
+  return { app, apollo, projection, close: () => apollo.stop() };
 }

@@ -11,6 +11,12 @@ export interface QueryOptions {
 
 export type TransactionRun = <T extends Row = Row>(query: string, params?: Params) => Promise<T[]>;
 
+/** The statements of one read transaction: `run` collects rows, `each` streams them. */
+export interface ReadTransaction {
+  run<T extends Row = Row>(query: string, params?: Params): Promise<T[]>;
+  each<T extends Row = Row>(query: string, params: Params, onRow: (row: T) => void): Promise<void>;
+}
+
 /** Called once per database round trip: the hook for per-request counters and metrics. */
 export type RoundTripListener = (kind: "read" | "write") => void;
 
@@ -77,6 +83,46 @@ export class Executor {
             for (const listener of this.listeners) listener("write");
             const result = await tx.run(query, params);
             return result.records.map((record) => record.toObject() as T);
+          }),
+        { timeout: options.timeoutMs ?? this.timeoutMs },
+      );
+    } catch (error) {
+      throw mapDatabaseError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs `work` in one read transaction, so that its statements see one state of the graph.
+   * `each` streams rows to a callback instead of holding them all: for reads of millions of rows
+   * (the path projection). The driver may retry `work`, so it must start from scratch each time.
+   */
+  async readTransaction<R>(
+    work: (tx: ReadTransaction) => Promise<R>,
+    options: QueryOptions = {},
+  ): Promise<R> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
+    const report = () => {
+      for (const listener of this.listeners) listener("read");
+    };
+    try {
+      return await session.executeRead(
+        (tx) =>
+          work({
+            run: async <T extends Row = Row>(query: string, params: Params = {}) => {
+              report();
+              const result = await tx.run(query, params);
+              return result.records.map((record) => record.toObject() as T);
+            },
+            each: async <T extends Row = Row>(
+              query: string,
+              params: Params,
+              onRow: (row: T) => void,
+            ) => {
+              report();
+              for await (const record of tx.run(query, params)) onRow(record.toObject() as T);
+            },
           }),
         { timeout: options.timeoutMs ?? this.timeoutMs },
       );

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { projectPath } from "../paths.js";
+import { projectPath } from "../project-root.js";
 import type { Executor } from "./executor.js";
 
 export const SCHEMA_DIR = projectPath("schema");

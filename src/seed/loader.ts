@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { int } from "neo4j-driver";
 import { LEVELS } from "../model.js";
 import type { Executor, TransactionRun } from "../neo4j/executor.js";
-import { projectPath } from "../paths.js";
+import { BUMP_GRAPH_VERSION } from "../neo4j/graph-version.js";
+import { projectPath } from "../project-root.js";
 import { searchTerms } from "../search/terms.js";
 
 export { countGraph, type GraphCounts } from "../stats/graph-stats.repository.js";
@@ -395,6 +396,7 @@ export async function loadSeed(
           progress(`${name}: ${done}/${rows.length}`);
       }
     }
+    await executor.write(BUMP_GRAPH_VERSION);
     return;
   }
   await executor.writeTransaction(
@@ -407,6 +409,7 @@ export async function loadSeed(
         progress(`${name}: ${rows.length}`);
         await inBatches(run, query, rows);
       }
+      await run(BUMP_GRAPH_VERSION);
     },
     { timeoutMs: 300_000 },
   );

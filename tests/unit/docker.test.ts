@@ -5,7 +5,7 @@ import { Ajv2019 } from "ajv/dist/2019.js";
 import { validate as lintDockerfile } from "dockerfile-utils";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { projectPath } from "../../src/paths.js";
+import { projectPath } from "../../src/project-root.js";
 
 // No Docker engine runs here, so the container setup is checked statically: the compose file
 // against the Compose Specification's JSON schema, the Dockerfile with a Dockerfile linter.

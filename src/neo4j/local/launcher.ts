@@ -11,7 +11,7 @@ import {
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { projectPath } from "../../paths.js";
+import { projectPath } from "../../project-root.js";
 
 /**
  * Starts Neo4j Community embedded in a JVM of its own (the Maven module in neo4j-local/) when no

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { projectPath } from "../../paths.js";
+import { projectPath } from "../../project-root.js";
 import type { SeedDocument } from "../seed.schema.js";
 import { deriveUsBands, wagesFromRows } from "./bls-bands.js";
 import { deriveRoleSkills, importanceRatings } from "./onet-ratings.js";
