@@ -348,4 +348,131 @@ RETURN a.id AS id, a.title AS title, collect({type: type(e), to: b.id}) AS edges
   },
 };
 
-export const WORKLOADS: Workload[] = [roleDetail, rolePage, search, neighborhood];
+// ---- career paths: k best routes between two roles ---------------------------------------------
+
+/**
+ * Pairs of roles four moves apart (the first such target in id order from each sampled role),
+ * with the median of the known typicalYears, which YEARS charges for an unknown one.
+ */
+const rolePairs = async (read: (cypher: string, params?: Row) => Promise<Row[]>) => {
+  const [median] = await read(
+    "MATCH ()-[p:PROGRESSES_TO]->() WHERE p.typicalYears IS NOT NULL RETURN percentileCont(p.typicalYears, 0.5) AS m",
+  );
+  const pairs: Record<string, string>[] = [];
+  for (const { id } of (await roleIds(read)).slice(0, 50)) {
+    const [row] = await read(
+      `MATCH (:Role {id: $id})-[:PROGRESSES_TO]->{4}(b:Role) WHERE b.id <> $id
+       RETURN b.id AS to ORDER BY to LIMIT 1`,
+      { id },
+    );
+    if (row) pairs.push({ from: id, to: String(row.to), median: String(median?.m ?? 1) });
+  }
+  return pairs;
+};
+
+/** Per weighting, what one move costs in whole units (years in hundredths, as the API counts). */
+const MOVE_COST = {
+  STEPS: "1",
+  YEARS: "toInteger(round(coalesce(r.typicalYears, $median) * 100))",
+  SKILL_GAP: "COUNT { (b)-[:REQUIRES]->(s:Skill) WHERE NOT (a)-[:REQUIRES]->(s) }",
+} as const;
+
+const PATH_STEPS = 6;
+
+function careerPaths(k: number, weight: keyof typeof MOVE_COST): Workload {
+  return {
+    name: `paths-${weight.toLowerCase().replace("_", "-")}-k${k}`,
+    title: `The ${k} best career paths between roles 4 moves apart, by ${weight}, within ${PATH_STEPS} moves`,
+    params: rolePairs,
+    // By hand: every simple path within the bound, costed, sorted, cut at k.
+    raw: {
+      cypher: `
+MATCH path = (:Role {id: $from})-[:PROGRESSES_TO]->{1,${PATH_STEPS}}(:Role {id: $to})
+WITH path, nodes(path) AS ns
+WHERE size(ns) = size(reduce(seen = [], n IN ns | CASE WHEN n IN seen THEN seen ELSE seen + n END))
+CALL (path) {
+  UNWIND relationships(path) AS r
+  WITH r, startNode(r) AS a, endNode(r) AS b
+  RETURN sum(${MOVE_COST[weight]}) AS cost
+}
+WITH [n IN ns | n.id] AS ids, cost
+RETURN ids, cost ORDER BY cost, size(ids), ids LIMIT $k`,
+      params: (p) => ({ from: p.from, to: p.to, median: Number(p.median), k: int(k) }),
+      answer: (rows) =>
+        rows.map((row) => ({
+          ids: row.ids,
+          cost: weight === "YEARS" ? Number(row.cost) / 100 : Number(row.cost),
+        })),
+    },
+    api: {
+      query: `query Paths($from: ID!, $to: ID!) {
+  careerPaths(from: $from, to: $to, k: ${k}, weightBy: ${weight}, maxSteps: ${PATH_STEPS}) {
+    roles { id title }
+    steps { kind typicalYears newSkills { id name } salaryDelta }
+    totalYears cost
+    skillsToAcquire { id name }
+  }
+}`,
+      variables: ({ from, to }) => ({ from, to }),
+      answer: ({ careerPaths }) =>
+        list(careerPaths).map((path) => ({
+          ids: list(path.roles).map((role) => role.id),
+          cost: path.cost,
+        })),
+    },
+  };
+}
+
+const PATH_WORKLOADS = [1, 3, 10].flatMap((k) =>
+  (["STEPS", "YEARS", "SKILL_GAP"] as const).map((weight) => careerPaths(k, weight)),
+);
+
+// ---- skill gap between two roles ----------------------------------------------------------------
+
+const skillGap: Workload = {
+  name: "skill-gap",
+  title: "The skills one role requires that another has and lacks, with weighted coverage",
+  params: rolePairs,
+  raw: {
+    cypher: `
+MATCH (a:Role {id: $from}), (b:Role {id: $to})
+MATCH (b)-[q:REQUIRES]->(s:Skill)
+WITH s, q, EXISTS { (a)-[:REQUIRES]->(s) } AS held
+RETURN s.id AS id, q.importance AS importance, held`,
+    params: ({ from, to }) => ({ from, to }),
+    answer: (rows) => {
+      const total = rows.reduce((sum, row) => sum + Number(row.importance), 0);
+      const held = rows.reduce((sum, row) => sum + (row.held ? Number(row.importance) : 0), 0);
+      return {
+        shared: sorted(rows.filter((row) => row.held).map((row) => String(row.id))),
+        missing: sorted(rows.filter((row) => !row.held).map((row) => String(row.id))),
+        coverage: Math.round((total === 0 ? 1 : held / total) * 1e6),
+      };
+    },
+  },
+  api: {
+    query: `query Gap($from: ID!, $to: ID!) {
+  skillGap(from: $from, to: $to) {
+    shared { id name } missing { importance skill { id name } } coverage
+  }
+}`,
+    variables: ({ from, to }) => ({ from, to }),
+    answer: ({ skillGap }) => {
+      const gap = skillGap as Row;
+      return {
+        shared: sorted(list(gap.shared).map((s) => String(s.id))),
+        missing: sorted(list(gap.missing).map((m) => String((m.skill as Row).id))),
+        coverage: Math.round(Number(gap.coverage) * 1e6),
+      };
+    },
+  },
+};
+
+export const WORKLOADS: Workload[] = [
+  roleDetail,
+  rolePage,
+  search,
+  neighborhood,
+  skillGap,
+  ...PATH_WORKLOADS,
+];

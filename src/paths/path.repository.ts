@@ -1,6 +1,7 @@
 import { int } from "neo4j-driver";
-import { bandMap, skillMap } from "../cypher.js";
+import { bandMap, roleMap, skillMap } from "../cypher.js";
 import type { Executor } from "../neo4j/executor.js";
+import type { Role } from "../roles/role.type.js";
 import type { SalaryBand } from "../salaries/salary-band.type.js";
 import type { Skill } from "../skills/skill.type.js";
 
@@ -33,23 +34,32 @@ CALL () {
   MATCH (:Role {id: id})-[:PAID]->(b:SalaryBand)
   RETURN collect({role: id, band: ${bandMap("b")}}) AS bands
 }
-RETURN moves, bands`;
+CALL () {
+  MATCH (r:Role) WHERE r.id IN $roles
+  RETURN collect(${roleMap("r")}) AS roles
+}
+RETURN moves, bands, roles`;
 
 export async function stepDetails(
   executor: Executor,
   moves: { from: string; to: string }[],
   roles: string[],
-): Promise<{ moves: MoveDetails[]; bands: { role: string; band: SalaryBand }[] }> {
+): Promise<{ moves: MoveDetails[]; bands: { role: string; band: SalaryBand }[]; roles: Role[] }> {
   const [row] = await executor.read<{
     moves: MoveDetails[];
     bands: { role: string; band: SalaryBand }[];
+    roles: Role[];
   }>(STEP_DETAILS, { moves, roles });
-  return { moves: row?.moves ?? [], bands: row?.bands ?? [] };
+  return { moves: row?.moves ?? [], bands: row?.bands ?? [], roles: row?.roles ?? [] };
 }
 
+// The two roles come back too (null when unknown), so the answer needs no other round trip.
 const SKILL_GAP = `
-MATCH (a:Role {id: $from}), (b:Role {id: $to})
+OPTIONAL MATCH (a:Role {id: $from})
+OPTIONAL MATCH (b:Role {id: $to})
 RETURN
+  CASE WHEN a IS NULL THEN null ELSE ${roleMap("a")} END AS fromRole,
+  CASE WHEN b IS NULL THEN null ELSE ${roleMap("b")} END AS toRole,
   COLLECT {
     MATCH (b)-[:REQUIRES]->(s:Skill) WHERE (a)-[:REQUIRES]->(s)
     RETURN ${skillMap("s")} ORDER BY s.name, s.id
@@ -65,6 +75,8 @@ RETURN
   } AS weights`;
 
 export interface GapRow {
+  fromRole: Role | null;
+  toRole: Role | null;
   shared: Skill[];
   missing: { skill: Skill; importance: number }[];
   weights: { importance: number; held: boolean }[];
@@ -81,29 +93,40 @@ export async function skillGapRow(
 
 // Roles that require at least one of the skills, kept when they require at most maxMissing
 // others, ranked by how much of their importance-weighted requirements the skills cover. Counts
-// come first so that the lists are built only for the roles returned.
+// come first so that the lists are built only for the roles returned. The same statement says
+// which of the given skills exist, for NOT_FOUND.
 const WITHIN_REACH = `
-MATCH (s:Skill)<-[q:REQUIRES]-(r:Role)
-WHERE s.id IN $skills
-WITH r, count(s) AS matchedCount, sum(q.importance) AS have
-WITH r, matchedCount, have, COUNT { (r)-[:REQUIRES]->(:Skill) } AS required
-WHERE required - matchedCount <= $maxMissing
-WITH r, required - matchedCount AS missingCount,
-  have / reduce(total = 0.0, w IN [(r)-[q2:REQUIRES]->(:Skill) | q2.importance] | total + w) AS coverage
-ORDER BY coverage DESC, missingCount, r.id
-LIMIT $first
-RETURN r.id AS id, coverage,
-  COLLECT {
-    MATCH (r)-[:REQUIRES]->(t:Skill) WHERE t.id IN $skills
-    RETURN ${skillMap("t")} ORDER BY t.name, t.id
-  } AS matched,
-  COLLECT {
-    MATCH (r)-[:REQUIRES]->(t:Skill) WHERE NOT t.id IN $skills
-    RETURN ${skillMap("t")} ORDER BY t.name, t.id
-  } AS missing`;
+CALL () {
+  MATCH (s:Skill) WHERE s.id IN $skills
+  RETURN collect(s.id) AS known
+}
+CALL () {
+  MATCH (s:Skill)<-[q:REQUIRES]-(r:Role)
+  WHERE s.id IN $skills
+  WITH r, count(s) AS matchedCount, sum(q.importance) AS have
+  WITH r, matchedCount, have, COUNT { (r)-[:REQUIRES]->(:Skill) } AS required
+  WHERE required - matchedCount <= $maxMissing
+  WITH r, required - matchedCount AS missingCount,
+    have / reduce(total = 0.0, w IN [(r)-[q2:REQUIRES]->(:Skill) | q2.importance] | total + w) AS coverage
+  ORDER BY coverage DESC, missingCount, r.id
+  LIMIT $first
+  RETURN collect({
+    role: ${roleMap("r")},
+    coverage: coverage,
+    matched: COLLECT {
+      MATCH (r)-[:REQUIRES]->(t:Skill) WHERE t.id IN $skills
+      RETURN ${skillMap("t")} ORDER BY t.name, t.id
+    },
+    missing: COLLECT {
+      MATCH (r)-[:REQUIRES]->(t:Skill) WHERE NOT t.id IN $skills
+      RETURN ${skillMap("t")} ORDER BY t.name, t.id
+    }
+  }) AS matches
+}
+RETURN known, matches`;
 
 export interface MatchRow {
-  id: string;
+  role: Role;
   coverage: number;
   matched: Skill[];
   missing: Skill[];
@@ -114,10 +137,11 @@ export async function withinReach(
   skills: string[],
   maxMissing: number,
   first: number,
-): Promise<MatchRow[]> {
-  return executor.read<MatchRow & Record<string, unknown>>(WITHIN_REACH, {
+): Promise<{ known: string[]; matches: MatchRow[] }> {
+  const [row] = await executor.read<{ known: string[]; matches: MatchRow[] }>(WITHIN_REACH, {
     skills,
     maxMissing: int(maxMissing),
     first: int(first),
   });
+  return { known: row?.known ?? [], matches: row?.matches ?? [] };
 }

@@ -79,12 +79,14 @@ export function salaryChange(fromBands: SalaryBand[], toBands: SalaryBand[]): Sa
 }
 
 export async function careerPaths(ctx: Context, args: PathArgs): Promise<CareerPath[]> {
-  const known = await rolesOrNotFound(ctx, [args.from, args.to, ...args.avoid]);
+  const named = [args.from, args.to, ...args.avoid];
   let { graph } = await ctx.projection.get(ctx.executor);
-  // A role written a moment ago may be newer than the projection's last version check.
-  if (!graph.index.has(args.from) || !graph.index.has(args.to)) {
+  // The projection knows every role as of its version. One it lacks may be newer than the last
+  // version check: look again, then ask the database, which answers NOT_FOUND if it lacks it too.
+  if (named.some((id) => !graph.index.has(id))) {
     ctx.projection.invalidate();
     ({ graph } = await ctx.projection.get(ctx.executor));
+    await rolesOrNotFound(ctx, named);
   }
   const from = graph.index.get(args.from);
   const to = graph.index.get(args.to);
@@ -121,11 +123,9 @@ export async function careerPaths(ctx: Context, args: PathArgs): Promise<CareerP
       const move = { from: ids[i - 1] as string, to: ids[i] as string };
       moveKeys.set(`${move.from}>${move.to}`, move);
     }
-  const [details, roles] = await Promise.all([
-    stepDetails(ctx.executor, [...moveKeys.values()], roleIds),
-    rolesOrNotFound(ctx, roleIds),
-  ]);
-  for (const [id, role] of known) roles.set(id, role);
+  const details = await stepDetails(ctx.executor, [...moveKeys.values()], roleIds);
+  const roles = new Map(details.roles.map((role) => [role.id, role]));
+  for (const role of details.roles) ctx.loaders.roleById.prime(role.id, role);
   const moves = new Map<string, MoveDetails>(details.moves.map((m) => [`${m.from}>${m.to}`, m]));
   const bands = new Map<string, SalaryBand[]>();
   for (const { role, band } of details.bands) bands.set(role, [...(bands.get(role) ?? []), band]);
@@ -146,8 +146,8 @@ export async function careerPaths(ctx: Context, args: PathArgs): Promise<CareerP
         known: move !== undefined,
       };
     });
-    // A move removed since the projection was read: leave the path out rather than invent it.
-    if (steps.some((step) => !step.known)) {
+    // A move or role removed since the projection was read: leave the path out, don't invent it.
+    if (steps.some((step) => !step.known) || ids.some((id) => !roles.has(id))) {
       ctx.projection.invalidate();
       return [];
     }
@@ -175,18 +175,17 @@ export async function careerPaths(ctx: Context, args: PathArgs): Promise<CareerP
 }
 
 export async function skillGap(ctx: Context, fromId: string, toId: string): Promise<SkillGap> {
-  const [roles, row] = await Promise.all([
-    rolesOrNotFound(ctx, [fromId, toId]),
-    skillGapRow(ctx.executor, fromId, toId),
-  ]);
-  const weights = row?.weights ?? [];
+  const row = await skillGapRow(ctx.executor, fromId, toId);
+  if (!row?.fromRole) throw new NotFoundError("role", fromId);
+  if (!row.toRole) throw new NotFoundError("role", toId);
+  const weights = row.weights;
   const total = weights.reduce((sum, w) => sum + w.importance, 0);
   const held = weights.reduce((sum, w) => sum + (w.held ? w.importance : 0), 0);
   return {
-    from: roles.get(fromId) as Role,
-    to: roles.get(toId) as Role,
-    shared: row?.shared ?? [],
-    missing: row?.missing ?? [],
+    from: row.fromRole,
+    to: row.toRole,
+    shared: row.shared,
+    missing: row.missing,
     coverage: total === 0 ? 1 : held / total,
   };
 }
@@ -198,22 +197,8 @@ export async function rolesWithinReach(
   first: number,
 ): Promise<RoleMatch[]> {
   const unique = [...new Set(skills)];
-  const found = await ctx.loaders.skillById.loadMany(unique);
-  unique.forEach((id, i) => {
-    const skill = found[i];
-    if (skill instanceof Error) throw skill;
-    if (!skill) throw new NotFoundError("skill", id);
-  });
-  if (first === 0) return [];
-  const rows = await withinReach(ctx.executor, unique, maxMissing, first);
-  const roles = await rolesOrNotFound(
-    ctx,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({
-    role: roles.get(row.id) as Role,
-    matched: row.matched,
-    missing: row.missing,
-    coverage: row.coverage,
-  }));
+  const { known, matches } = await withinReach(ctx.executor, unique, maxMissing, first);
+  const unknown = unique.find((id) => !known.includes(id));
+  if (unknown !== undefined) throw new NotFoundError("skill", unknown);
+  return matches;
 }

@@ -247,6 +247,22 @@ describe("careerPaths", () => {
     );
   });
 
+  it("answers in one round trip once the projection is built (two when the version is due)", async () => {
+    await paths({ from: "junior-back-end-developer", to: "cto" });
+    const { body } = await env.api.graphql(PATHS, { from: "junior-back-end-developer", to: "cto" });
+    expect(body.errors).toBeUndefined();
+    expect(body.extensions?.roundTrips).toBeGreaterThanOrEqual(1);
+    expect(body.extensions?.roundTrips).toBeLessThanOrEqual(2);
+    for (const [query, variables] of [
+      [GAP, { from: "back-end-developer", to: "cto" }],
+      [REACH, { skills: ["api-design", "debugging"] }],
+    ] as const) {
+      const answer = await env.api.graphql(query, variables);
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.extensions?.roundTrips).toBe(1);
+    }
+  });
+
   it("sees a move written after the projection was built", async () => {
     const before = await paths({ from: "cto", to: "junior-back-end-developer", max: 1 });
     expect(before).toEqual([]);
