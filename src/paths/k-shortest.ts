@@ -7,8 +7,9 @@ import type { ProgressionGraph } from "./progression-graph.js";
  * so the same question always gets the same answer.
  *
  * Method: a best-first walk over partial paths (A*), guided by an exact lower bound on what is
- * left to pay. First a breadth-first search backwards from the target finds every role that can
- * still reach it within the moves left; then Dijkstra backwards over those roles gives each one
+ * left to pay. First breadth-first searches forwards from the source and backwards from the
+ * target find the roles that lie on some route within maxSteps (only those); then Dijkstra
+ * backwards over those roles gives each one
  * its cheapest (cost, moves) to the target, ignoring the rule that a path visits a role once.
  * A partial path's key is what it has paid plus that bound. Popping keys in order yields complete
  * paths in order: a complete path is only popped once no partial path could still lead to a better
@@ -105,8 +106,34 @@ class Heap<T> {
   }
 }
 
-/** Fewest moves from each role to `to` (backwards BFS), up to maxSteps; -1 beyond. */
-function movesToTarget(g: ProgressionGraph, q: PathQuery): Int8Array {
+/** Fewest moves from `from` to each role (forwards BFS), up to maxSteps; -1 beyond. */
+function movesFromSource(g: ProgressionGraph, q: PathQuery): Int8Array {
+  const hops = new Int8Array(g.ids.length).fill(-1);
+  hops[q.from] = 0;
+  let frontier = [q.from];
+  for (let depth = 1; depth <= q.maxSteps && frontier.length > 0; depth++) {
+    const next: number[] = [];
+    for (const u of frontier) {
+      // A simple path ends the first time it reaches the target: never walk on from it.
+      if (u === q.to) continue;
+      for (let i = g.outStart[u] ?? 0; i < (g.outStart[u + 1] ?? 0); i++) {
+        const v = g.edgeTo[g.outEdges[i] ?? 0] ?? 0;
+        if (hops[v] !== -1 || q.avoid?.has(v)) continue;
+        hops[v] = depth;
+        next.push(v);
+      }
+    }
+    frontier = next;
+  }
+  return hops;
+}
+
+/**
+ * Fewest moves from each role to `to` (backwards BFS), up to maxSteps; -1 beyond. Only roles the
+ * source reaches early enough are visited (moves from the source + moves to the target within
+ * maxSteps), so the work stays within the two neighbourhoods' overlap, however big the graph.
+ */
+function movesToTarget(g: ProgressionGraph, q: PathQuery, fromSource: Int8Array): Int8Array {
   const hops = new Int8Array(g.ids.length).fill(-1);
   hops[q.to] = 0;
   let frontier = [q.to];
@@ -115,7 +142,8 @@ function movesToTarget(g: ProgressionGraph, q: PathQuery): Int8Array {
     for (const v of frontier) {
       for (let i = g.inStart[v] ?? 0; i < (g.inStart[v + 1] ?? 0); i++) {
         const u = g.edgeFrom[g.inEdges[i] ?? 0] ?? 0;
-        if (hops[u] !== -1 || q.avoid?.has(u)) continue;
+        const early = fromSource[u] ?? -1;
+        if (hops[u] !== -1 || early < 0 || early + depth > q.maxSteps) continue;
         hops[u] = depth;
         next.push(u);
       }
@@ -175,7 +203,9 @@ function idsBefore(a: readonly number[], b: readonly number[]): boolean {
 export function kShortestPaths(g: ProgressionGraph, q: PathQuery): FoundPath[] {
   if (q.k <= 0) return [];
   if (q.from === q.to) return [{ roles: [q.from], moves: [], cost: 0 }];
-  const hops = movesToTarget(g, q);
+  const fromSource = movesFromSource(g, q);
+  if ((fromSource[q.to] ?? -1) < 0) return [];
+  const hops = movesToTarget(g, q, fromSource);
   if ((hops[q.from] ?? -1) < 0) return [];
   const bound = boundsToTarget(g, q, hops);
   const heap = new Heap<Partial>(
