@@ -7,7 +7,7 @@ import { createLogger } from "../src/logger.js";
 import { connectDatabase, type Database } from "../src/neo4j/connect.js";
 import { findFreePort } from "../src/neo4j/local/launcher.js";
 import { migrate } from "../src/neo4j/migrate.js";
-import { countGraph, loadSeed, readSeed } from "../src/seed/loader.js";
+import { clearGraph, countGraph, loadSeed, readSeed } from "../src/seed/loader.js";
 import type { SeedDocument } from "../src/seed/seed.schema.js";
 import { drive, figures, type Phase } from "./drive.js";
 import {
@@ -125,8 +125,10 @@ async function load(edges: number): Promise<void> {
     return;
   }
   say(`loading ${edges === 0 ? "the seed graph" : `${doc.roles.length} synthetic roles`}`);
+  // A million-edge graph is too big to delete in the seed's single transaction: clear it in
+  // batches first, then load the seed atomically as `npm run seed` does.
+  await clearGraph(database.executor, (message) => say(`  ${message}`));
   await loadSeed(database.executor, doc, {
-    reset: true,
     mode: edges === 0 ? "atomic" : "bulk",
     onProgress: (message) => say(`  ${message}`),
   });

@@ -280,7 +280,9 @@ const withTerms = <T extends object>(record: T, names: string[]) => ({
 });
 
 const DELETE_ALL = "MATCH (n:Entity) DETACH DELETE n";
-const DELETE_SOME =
+const DELETE_SOME_RELATIONSHIPS =
+  "MATCH (:Entity)-[r]->() WITH r LIMIT $batch DELETE r RETURN count(*) AS removed";
+const DELETE_SOME_NODES =
   "MATCH (n:Entity) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS removed";
 
 async function inBatches(
@@ -290,6 +292,30 @@ async function inBatches(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     await run(query, { rows: rows.slice(i, i + BATCH) });
+  }
+}
+
+/**
+ * Removes every node of the graph, a batch of nodes per transaction: for graphs too large to
+ * delete in one (a million moves). Not atomic; the version stamp survives.
+ */
+export async function clearGraph(
+  executor: Executor,
+  progress: (message: string) => void = () => {},
+): Promise<void> {
+  progress("removing the existing graph");
+  // Relationships first: one popular skill can hold a hundred thousand of them, too many to
+  // detach in the same transaction as thousands of other nodes.
+  for (const query of [DELETE_SOME_RELATIONSHIPS, DELETE_SOME_NODES]) {
+    let removed: number;
+    do {
+      const [row] = await executor.write<{ removed: number }>(
+        query,
+        { batch: int(BATCH * 50) },
+        { timeoutMs: 300_000 },
+      );
+      removed = row?.removed ?? 0;
+    } while (removed > 0);
   }
 }
 
@@ -374,16 +400,7 @@ export async function loadSeed(
   ];
 
   if (options.mode === "bulk") {
-    if (options.reset) {
-      progress("removing the existing graph");
-      let removed: number;
-      do {
-        const [row] = await executor.write<{ removed: number }>(DELETE_SOME, {
-          batch: int(BATCH * 10),
-        });
-        removed = row?.removed ?? 0;
-      } while (removed > 0);
-    }
+    if (options.reset) await clearGraph(executor, progress);
     for (const [name, query, rows] of steps) {
       for (let i = 0; i < rows.length; i += BULK_BATCH) {
         await executor.write(
