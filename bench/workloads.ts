@@ -236,6 +236,10 @@ const SEARCH_FIRST = 10;
 /** The API re-ranks 3 candidates per hit; the floor and the peer fetch the same candidates. */
 const CANDIDATES = SEARCH_FIRST * 3;
 
+/** The fields every search answer selects from a hit, whatever its type. */
+const ENTITY_FIELDS =
+  "__typename ... on Role { id title } ... on Skill { id name } ... on Technology { id name } ... on Track { id name }";
+
 const idsOf = (hits: Row[]) => hits.map((hit) => String(hit.id));
 
 const search: Workload<{ text: string; query: string }> = {
@@ -254,13 +258,7 @@ RETURN node.id AS id, coalesce(node.title, node.name) AS name, score`,
     query: `query Search($text: String!) {
   search(text: $text, first: ${SEARCH_FIRST}) {
     score
-    entity {
-      __typename
-      ... on Role { id title }
-      ... on Skill { id name }
-      ... on Technology { id name }
-      ... on Track { id name }
-    }
+    entity { ${ENTITY_FIELDS} }
   }
 }`,
     variables: ({ text }) => ({ text }),
@@ -269,11 +267,7 @@ RETURN node.id AS id, coalesce(node.title, node.name) AS name, score`,
   peer: {
     query: `query Search($query: String!) {
   search(query: $query, first: ${CANDIDATES}) {
-    __typename
-    ... on Role { id title }
-    ... on Skill { id name }
-    ... on Technology { id name }
-    ... on Track { id name }
+    ${ENTITY_FIELDS}
   }
 }`,
     variables: ({ query }) => ({ query }),

@@ -44,7 +44,7 @@ export function filterText(text: string | null | undefined): string | null {
  * query with `$x IS NULL OR …` for every filter would be simpler, but the planner cannot anchor
  * it on an index: on a million-edge graph it tested every role for a track's page.
  */
-export function pageQuery(spec: ListSpec, params: Params, withCursor: boolean): string {
+function pageQuery(spec: ListSpec, params: Params, withCursor: boolean): string {
   const { label, sortKey, map } = spec;
   const given = spec.filters.filter(
     (f) => params[f.param] !== null && params[f.param] !== undefined,
