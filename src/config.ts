@@ -34,6 +34,10 @@ export interface Config {
   nodeEnv: NodeEnv;
   /** Load the seed graph when the database holds no roles. */
   seedOnStart: boolean;
+  analytics: {
+    /** Edge visits an exact betweenness may take; larger graphs are estimated from samples. */
+    betweennessWork: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -92,6 +96,11 @@ const envSchema = z.object({
     .enum(NODE_ENVS, { error: `expected one of ${NODE_ENVS.join(", ")}` })
     .default("development"),
   SEED_ON_START: bool.default("true"),
+  BETWEENNESS_WORK_LIMIT: z.coerce
+    .number({ error: "expected a whole number of edge visits" })
+    .int({ error: "expected a whole number of edge visits" })
+    .min(1_000, { error: "expected at least 1000" })
+    .default(300_000_000),
 });
 
 const LOCAL_ONLY = [
@@ -160,5 +169,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     seedOnStart: e.SEED_ON_START === "true" || e.SEED_ON_START === "1",
+    analytics: { betweennessWork: e.BETWEENNESS_WORK_LIMIT },
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
+import type { Analytics } from "./analytics/analytics.service.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import type { Executor } from "./neo4j/executor.js";
 import type { ProgressionProjection } from "./paths/projection.js";
@@ -13,11 +14,14 @@ export interface Context {
   roundTrips: { count: number };
   /** The in-memory progression graph for path search, shared by all requests. */
   projection: ProgressionProjection;
+  /** Demand, centrality, transitions and pay, cached per graph version; shared by all requests. */
+  analytics: Analytics;
 }
 
 export interface ContextDeps {
   executor: Executor;
   projection: ProgressionProjection;
+  analytics: Analytics;
   /** Observes every round trip of every request (the Prometheus counter). */
   onRoundTrip?: (kind: "read" | "write") => void;
 }
@@ -39,5 +43,6 @@ export function createContext(
     loaders: createLoaders(executor),
     roundTrips,
     projection: deps.projection,
+    analytics: deps.analytics,
   };
 }

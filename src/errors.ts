@@ -24,6 +24,13 @@ abstract class CodedError extends GraphQLError {
   }
 }
 
+/** Ends an exhaustive switch: adding a member to the union is then a compile error there. */
+export class UnreachableCaseError extends Error {
+  constructor(value: never) {
+    super(`Unhandled case: ${String(value)}`);
+  }
+}
+
 export class BadUserInputError extends CodedError {
   override readonly code = "BAD_USER_INPUT";
   constructor(message: string, argument?: string) {

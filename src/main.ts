@@ -65,17 +65,20 @@ try {
     executor: database.executor,
     logger,
     nodeEnv: config.nodeEnv,
+    betweennessWork: config.analytics.betweennessWork,
   });
   const address = await server.app.listen({ host: config.http.host, port: config.http.port });
   logger.info(
     { url: `${address}/graphql`, neo4j: database.uri, startupMs: Date.now() - started },
     "ready",
   );
-  // Build the path projection now rather than on the first path question; failures are logged
-  // and the first request that needs it tries again.
-  server.projection
-    .get(database.executor)
-    .catch((error: unknown) => logger.warn({ err: error }, "path projection not built yet"));
+  // Build the path projection and the centrality scores now rather than on the first question;
+  // failures are logged and the first request that needs them tries again.
+  const warming = Date.now();
+  server.analytics
+    .warm(database.executor)
+    .then(() => logger.info({ ms: Date.now() - warming }, "projection and centrality ready"))
+    .catch((error: unknown) => logger.warn({ err: error }, "projection not built yet"));
 } catch (error) {
   if (error instanceof LocalNeo4jError) {
     logger.fatal(error.message);

@@ -3,6 +3,8 @@ import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { type GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AnalyticsResolver } from "./analytics/analytics.resolver.js";
+import { GraphStatsResolver } from "./analytics/graph-stats.resolver.js";
 import { GraphResolver } from "./graph/graph.resolver.js";
 import { ListResolver } from "./lists/list.resolver.js";
 import { PathResolver } from "./paths/path.resolver.js";
@@ -13,7 +15,6 @@ import { SalaryBandResolver } from "./salaries/salary-band.resolver.js";
 import { SearchResolver } from "./search/search.resolver.js";
 import { SkillResolver } from "./skills/skill.resolver.js";
 import { SourceResolver } from "./sources/source.resolver.js";
-import { GraphStatsResolver } from "./stats/graph-stats.resolver.js";
 import { TechnologyResolver } from "./technologies/technology.resolver.js";
 import { TrackResolver } from "./tracks/track.resolver.js";
 
@@ -30,6 +31,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       SalaryBandResolver,
       SourceResolver,
       GraphStatsResolver,
+      AnalyticsResolver,
       ListResolver,
       SearchResolver,
       GraphResolver,

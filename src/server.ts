@@ -5,6 +5,7 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { GraphQLSchema } from "graphql";
 import { Counter, collectDefaultMetrics, Registry } from "prom-client";
+import { Analytics } from "./analytics/analytics.service.js";
 import type { NodeEnv } from "./config.js";
 import { type Context, createContext } from "./context.js";
 import { formatError } from "./errors.js";
@@ -21,11 +22,14 @@ export interface ServerDeps {
   readinessTimeoutMs?: number;
   /** The path projection; a fresh one (built on first use) when not given. */
   projection?: ProgressionProjection;
+  /** Edge visits an exact betweenness may take (Config.analytics). */
+  betweennessWork?: number;
 }
 
 export interface Server {
   app: FastifyInstance;
   projection: ProgressionProjection;
+  analytics: Analytics;
   apollo: ApolloServer<Context>;
   /** Drains in-flight requests, then stops accepting new ones. Does not touch the database. */
   close(): Promise<void>;
@@ -62,6 +66,17 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
+  const analyticsLookups = new Counter({
+    name: "rolegraph_analytics_lookups_total",
+    help: "Analytics answers, by query and whether they came from the per-version cache.",
+    labelNames: ["query", "cache"] as const,
+    registers: [metrics],
+  });
+  const analytics = new Analytics({
+    projection,
+    betweennessWork: deps.betweennessWork,
+    onLookup: (query, hit) => analyticsLookups.inc({ query, cache: hit ? "hit" : "miss" }),
+  });
   const roundTrips = new Counter({
     name: "rolegraph_neo4j_round_trips_total",
     help: "Cypher round trips to Neo4j, by access mode.",
@@ -115,7 +130,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     handler: fastifyApolloHandler(apollo, {
       context: async (request) =>
         createContext(
-          { executor, projection, onRoundTrip: (mode) => roundTrips.inc({ mode }) },
+          { executor, projection, analytics, onRoundTrip: (mode) => roundTrips.inc({ mode }) },
           String(request.id),
           request.log,
         ),
@@ -142,5 +157,5 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     return metrics.metrics();
   });
 
-  return { app, apollo, projection, close: () => apollo.stop() };
+  return { app, apollo, projection, analytics, close: () => apollo.stop() };
 }

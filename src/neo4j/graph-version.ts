@@ -20,3 +20,36 @@ export async function readGraphVersion(executor: Executor): Promise<number> {
   const [row] = await executor.read<{ version: number }>(READ_GRAPH_VERSION);
   return row?.version ?? 0;
 }
+
+/**
+ * The version as this instance last read it, read again at most once every `checkEveryMs`:
+ * the one place caches ask "has the graph changed?". Concurrent callers share one read.
+ */
+export class GraphVersionWatch {
+  private version: number | undefined;
+  private checkedAt = 0;
+  private pending: Promise<number> | undefined;
+
+  constructor(private readonly checkEveryMs = 1_000) {}
+
+  async current(executor: Executor): Promise<number> {
+    if (this.version !== undefined && Date.now() - this.checkedAt < this.checkEveryMs) {
+      return this.version;
+    }
+    this.pending ??= readGraphVersion(executor)
+      .then((version) => {
+        this.version = version;
+        this.checkedAt = Date.now();
+        return version;
+      })
+      .finally(() => {
+        this.pending = undefined;
+      });
+    return this.pending;
+  }
+
+  /** Forgets the checked version, so the next current() reads it: after a write by this instance. */
+  invalidate(): void {
+    this.checkedAt = 0;
+  }
+}

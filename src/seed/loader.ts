@@ -7,7 +7,7 @@ import { BUMP_GRAPH_VERSION } from "../neo4j/graph-version.js";
 import { projectPath } from "../project-root.js";
 import { searchTerms } from "../search/terms.js";
 
-export { countGraph, type GraphCounts } from "../stats/graph-stats.repository.js";
+export { countGraph, type GraphCounts } from "../analytics/graph-stats.repository.js";
 
 import { type SeedDocument, seedDocumentSchema } from "./seed.schema.js";
 
