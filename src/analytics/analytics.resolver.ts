@@ -1,12 +1,14 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import { checkFirst, checkTextLength } from "../args.js";
+import { checkFirst, checkTextLength, inRange } from "../args.js";
 import type { Context } from "../context.js";
 import { LevelEnum, TechnologyKindEnum } from "../enums.js";
 import type { Level, TechnologyKind } from "../model.js";
+import { MAX_PATH_STEPS } from "../paths/path.service.js";
 import {
   type CentralityMetric,
   CentralityMetricEnum,
   RoleScore,
+  RouteBottlenecks,
   type SalaryGrouping,
   SalaryGroupingEnum,
   SalaryStat,
@@ -74,6 +76,23 @@ export class AnalyticsResolver {
       track: scope(track),
       level: level ?? null,
     });
+  }
+
+  @Query(() => RouteBottlenecks, {
+    description:
+      "The roles the fewest-moves routes from one role to another pass through, and the share " +
+      `of routes through each: where a career path narrows. maxSteps: 1 to ${MAX_PATH_STEPS}. ` +
+      "Unknown ids: NOT_FOUND.",
+  })
+  bottlenecks(
+    @Ctx() ctx: Context,
+    @Arg("from", () => ID) from: string,
+    @Arg("to", () => ID) to: string,
+    @Arg("maxSteps", () => Int, { defaultValue: 6 }) maxSteps: number,
+    @Arg("first", () => Int, { defaultValue: 10, description: FIRST }) first: number,
+  ): Promise<RouteBottlenecks> {
+    inRange("maxSteps", maxSteps, 1, MAX_PATH_STEPS);
+    return ctx.analytics.bottlenecks(ctx, { from, to }, maxSteps, checkFirst(first, 10));
   }
 
   @Query(() => [TransitionCell], {

@@ -1,6 +1,8 @@
+import type { Context } from "../context.js";
 import { NotFoundError, UnreachableCaseError } from "../errors.js";
 import { LEVELS, type Level, type TechnologyKind } from "../model.js";
 import type { Executor } from "../neo4j/executor.js";
+import { rolesOrNotFound } from "../paths/path.service.js";
 import type { ProgressionProjection, Projection } from "../paths/projection.js";
 import { ROLES_BY_ID } from "../roles/role.repository.js";
 import type { Role } from "../roles/role.type.js";
@@ -14,6 +16,7 @@ import {
 import type {
   CentralityMetric,
   RoleScore,
+  RouteBottlenecks,
   SalaryGrouping,
   SalaryStat,
   SkillDemand,
@@ -29,6 +32,7 @@ import {
   outDegree,
   pageRank,
   pauseEvery,
+  routeShares,
   simpleDigraph,
 } from "./centrality.js";
 import { LEVEL_LABELS, transitionMatrix } from "./transitions.js";
@@ -208,6 +212,68 @@ export class Analytics {
         ];
       });
     });
+  }
+
+  /**
+   * The roles the fewest-moves routes from one role to another pass through, within maxSteps.
+   * Two searches over the projection, linear in its size; not cached (one per pair).
+   */
+  async bottlenecks(
+    ctx: Context,
+    ids: { from: string; to: string },
+    maxSteps: number,
+    first: number,
+  ): Promise<RouteBottlenecks> {
+    let projection = await this.options.projection.get(ctx.executor);
+    const known = (p: Projection) => p.graph.index.has(ids.from) && p.graph.index.has(ids.to);
+    if (!known(projection)) {
+      // Newer than the last version check, or unknown: look again, then NOT_FOUND names it.
+      this.options.projection.invalidate();
+      projection = await this.options.projection.get(ctx.executor);
+      if (!known(projection)) await rolesOrNotFound(ctx, [ids.from, ids.to]);
+    }
+    const { index, ids: roleIds } = projection.graph;
+    const s = index.get(ids.from) ?? -1;
+    const t = index.get(ids.to) ?? -1;
+    const shares = s < 0 || t < 0 ? null : routeShares(this.digraphOf(projection), s, t);
+    const reached = shares !== null && shares.distance >= 0 && shares.distance <= maxSteps;
+    const between: number[] = [];
+    if (reached) {
+      for (let v = 0; v < roleIds.length; v++) {
+        if (v !== s && v !== t && (shares.through[v] ?? 0) > 0) between.push(v);
+      }
+      between.sort(
+        (a, b) =>
+          (shares.through[b] ?? 0) - (shares.through[a] ?? 0) ||
+          (shares.fromSource[a] ?? 0) - (shares.fromSource[b] ?? 0) ||
+          a - b,
+      );
+    }
+    const picked = between.slice(0, first);
+    const roles = await rolesOrNotFound(ctx, [
+      ids.from,
+      ids.to,
+      ...picked.map((v) => roleIds[v] as string),
+    ]);
+    const routes = reached ? shares.routes : 0;
+    return {
+      from: roles.get(ids.from) as Role,
+      to: roles.get(ids.to) as Role,
+      moves: reached ? shares.distance : null,
+      routes,
+      roles: picked.map((v) => {
+        const role = roles.get(roleIds[v] as string) as Role;
+        const through = shares?.through[v] ?? 0;
+        return {
+          role,
+          label: role.title,
+          value: through / routes,
+          share: through / routes,
+          routes: through,
+          moves: shares?.fromSource[v] ?? 0,
+        };
+      }),
+    };
   }
 
   /** Computes the scores of every metric ahead of the first dashboard (at start-up). */

@@ -234,3 +234,50 @@ export class SalaryStat extends ChartPoint {
   @Field(() => Int, { description: "The newest of the bands' years." })
   toYear!: number;
 }
+
+@ObjectType({
+  implements: ChartPoint,
+  description:
+    "A role on the fewest-moves routes between two roles, and the share of those routes that " +
+    "pass through it (value = share).",
+})
+export class RouteShare extends ChartPoint {
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => Float, { description: "Routes through this role / all routes, 0 to 1." })
+  share!: number;
+
+  @Field(() => Float, { description: "Fewest-moves routes through this role." })
+  routes!: number;
+
+  @Field(() => Int, { description: "Moves from the starting role to this one." })
+  moves!: number;
+}
+
+@ObjectType({
+  description:
+    "The roles the fewest-moves routes from one role to another pass through: share 1 is a role " +
+    "no such route avoids.",
+})
+export class RouteBottlenecks {
+  @Field(() => Role)
+  from!: Role;
+
+  @Field(() => Role)
+  to!: Role;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Moves on a fewest-moves route; null when none is within maxSteps.",
+  })
+  moves!: number | null;
+
+  @Field(() => Float, { description: "How many fewest-moves routes there are (0: none)." })
+  routes!: number;
+
+  @Field(() => [RouteShare], {
+    description: "The roles between, by share, then nearer the start, then id.",
+  })
+  roles!: RouteShare[];
+}

@@ -158,6 +158,39 @@ export function sampleSources(n: number, k: number, seed: number): Int32Array {
 }
 
 /**
+ * Breadth-first search from `start` along the adjacency (starts, ends), filling each reached
+ * role's distance and number of fewest-moves routes. `dist` must be −1 and `sigma` 0 for every
+ * role on entry; `order` receives the roles reached, nearest first. Returns how many.
+ */
+function countRoutes(
+  start: number,
+  starts: Int32Array,
+  ends: Int32Array,
+  dist: Int32Array,
+  sigma: Float64Array,
+  order: Int32Array,
+): number {
+  let head = 0;
+  let tail = 0;
+  order[tail++] = start;
+  dist[start] = 0;
+  sigma[start] = 1;
+  while (head < tail) {
+    const v = order[head++] ?? 0;
+    const dv = dist[v] ?? 0;
+    for (let i = starts[v] ?? 0; i < (starts[v + 1] ?? 0); i++) {
+      const w = ends[i] ?? 0;
+      if (dist[w] === -1) {
+        dist[w] = dv + 1;
+        order[tail++] = w;
+      }
+      if (dist[w] === dv + 1) sigma[w] = (sigma[w] ?? 0) + (sigma[v] ?? 0);
+    }
+  }
+  return tail;
+}
+
+/**
  * Brandes' algorithm: one breadth-first search per source, then dependencies accumulated in
  * reverse order of distance. Predecessors are not stored; they are the in-neighbours one step
  * nearer the source, which the in-adjacency gives for free.
@@ -181,24 +214,7 @@ export async function betweenness(
   const order = new Int32Array(n);
 
   for (const s of sources) {
-    // Breadth-first search from s; `order` holds the roles reached, nearest first.
-    let head = 0;
-    let tail = 0;
-    order[tail++] = s;
-    dist[s] = 0;
-    sigma[s] = 1;
-    while (head < tail) {
-      const v = order[head++] ?? 0;
-      const dv = dist[v] ?? 0;
-      for (let i = g.outStart[v] ?? 0; i < (g.outStart[v + 1] ?? 0); i++) {
-        const w = g.out[i] ?? 0;
-        if (dist[w] === -1) {
-          dist[w] = dv + 1;
-          order[tail++] = w;
-        }
-        if (dist[w] === dv + 1) sigma[w] = (sigma[w] ?? 0) + (sigma[v] ?? 0);
-      }
-    }
+    const tail = countRoutes(s, g.outStart, g.out, dist, sigma, order);
     // Dependencies, farthest first.
     for (let j = tail - 1; j > 0; j--) {
       const w = order[j] ?? 0;
@@ -242,5 +258,49 @@ export async function betweenness(
     sources: k,
     errorBound: exact ? 0 : betweennessErrorBound(n, k, confidence),
     standardError,
+  };
+}
+
+export interface RouteShares {
+  /** Moves on a fewest-moves route from s to t; −1 when t cannot be reached. */
+  distance: number;
+  /** How many fewest-moves routes there are. */
+  routes: number;
+  /** Per role: the fewest-moves routes through it (0 for roles on none; s and t are on all). */
+  through: Float64Array;
+  /** Per role: moves from s, or −1 when unreached. */
+  fromSource: Int32Array;
+}
+
+/**
+ * The fewest-moves routes from s to t and how many pass through each role: σ_s(v) · σ_t(v) over
+ * the roles with d(s, v) + d(v, t) = d(s, t), from one search forwards and one backwards. A role
+ * every route passes through is a bottleneck of the pair (the pair's share of betweenness).
+ */
+export function routeShares(g: Digraph, s: number, t: number): RouteShares {
+  const search = (start: number, starts: Int32Array, ends: Int32Array) => {
+    const dist = new Int32Array(g.n).fill(-1);
+    const sigma = new Float64Array(g.n);
+    countRoutes(start, starts, ends, dist, sigma, new Int32Array(g.n));
+    return { dist, sigma };
+  };
+  const forward = search(s, g.outStart, g.out);
+  const backward = search(t, g.inStart, g.in);
+  const distance = forward.dist[t] ?? -1;
+  const through = new Float64Array(g.n);
+  if (distance >= 0) {
+    for (let v = 0; v < g.n; v++) {
+      const a = forward.dist[v] ?? -1;
+      const b = backward.dist[v] ?? -1;
+      if (a >= 0 && b >= 0 && a + b === distance) {
+        through[v] = (forward.sigma[v] ?? 0) * (backward.sigma[v] ?? 0);
+      }
+    }
+  }
+  return {
+    distance,
+    routes: distance >= 0 ? (forward.sigma[t] ?? 0) : 0,
+    through,
+    fromSource: forward.dist,
   };
 }

@@ -31,7 +31,7 @@ export interface PathArgs {
 }
 
 /** Loads roles by id, answering NOT_FOUND for the first unknown one. */
-async function rolesOrNotFound(ctx: Context, ids: string[]): Promise<Map<string, Role>> {
+export async function rolesOrNotFound(ctx: Context, ids: string[]): Promise<Map<string, Role>> {
   const unique = [...new Set(ids)];
   const roles = await ctx.loaders.roleById.loadMany(unique);
   const byId = new Map<string, Role>();

@@ -495,3 +495,59 @@ describe("the per-version cache", () => {
     }
   });
 });
+
+const BOTTLENECKS = `query ($from: ID!, $to: ID!, $max: Int, $first: Int) {
+  bottlenecks(from: $from, to: $to, maxSteps: $max, first: $first) {
+    from { id } to { id } moves routes
+    roles { role { id } label value share routes moves }
+  }
+}`;
+
+interface Bottlenecks {
+  moves: number | null;
+  routes: number;
+  roles: { role: { id: string }; share: number; routes: number; moves: number; value: number }[];
+}
+
+describe("bottlenecks", () => {
+  it("finds the roles on every fewest-moves route as Cypher's allShortestPaths does", async () => {
+    for (const [from, to] of [
+      ["junior-back-end-developer", "cto"],
+      ["junior-front-end-developer", "engineering-manager"],
+    ] as const) {
+      // Routes as role sequences: parallel moves between two roles make one route.
+      const rows = await env.db.cypher<{ ids: string[] }>(
+        `MATCH p = allShortestPaths((:Role {id: $from})-[:PROGRESSES_TO*..6]->(:Role {id: $to}))
+         RETURN DISTINCT [n IN nodes(p) | n.id] AS ids`,
+        { from, to },
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      const { bottlenecks } = await env.api.data<{ bottlenecks: Bottlenecks }>(BOTTLENECKS, {
+        from,
+        to,
+        first: 100,
+      });
+      expect(bottlenecks.routes).toBe(rows.length);
+      expect(bottlenecks.moves).toBe((rows[0]?.ids.length ?? 0) - 1);
+      const through = new Map<string, number>();
+      for (const { ids } of rows)
+        for (const id of ids.slice(1, -1)) through.set(id, (through.get(id) ?? 0) + 1);
+      expect(new Map(bottlenecks.roles.map((r) => [r.role.id, r.routes]))).toEqual(through);
+      for (const r of bottlenecks.roles) expect(r.share).toBeCloseTo(r.routes / rows.length, 12);
+      const shares = bottlenecks.roles.map((r) => r.share);
+      expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    }
+  });
+
+  it("answers no route within maxSteps, NOT_FOUND and BAD_USER_INPUT", async () => {
+    const { bottlenecks } = await env.api.data<{ bottlenecks: Bottlenecks }>(BOTTLENECKS, {
+      from: "junior-back-end-developer",
+      to: "cto",
+      max: 1,
+    });
+    expect(bottlenecks).toMatchObject({ moves: null, routes: 0, roles: [] });
+    expect(await codeOf(BOTTLENECKS, { from: "nobody", to: "cto" })).toBe("NOT_FOUND");
+    expect(await codeOf(BOTTLENECKS, { from: "cto", to: "nobody" })).toBe("NOT_FOUND");
+    expect(await codeOf(BOTTLENECKS, { from: "cto", to: "cto", max: 9 })).toBe("BAD_USER_INPUT");
+  });
+});

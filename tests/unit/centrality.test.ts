@@ -7,6 +7,7 @@ import {
   betweennessErrorBound,
   degreeCentrality,
   pageRank,
+  routeShares,
   simpleDigraph,
 } from "../../src/analytics/centrality.js";
 import {
@@ -148,5 +149,43 @@ describe("centrality", () => {
     );
     expect(two.DEGREE).toEqual({ a: 1, b: 1 });
     expect(two.BETWEENNESS).toEqual({ a: 0, b: 0 });
+  });
+
+  it("counts the fewest-moves routes through each role as enumerating them does", () => {
+    let pairs = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const { ids, moves } = randomGraph(seed);
+      if (ids.length > 14) continue;
+      const graph = buildProgressionGraph(ids, moves);
+      const digraph = simpleDigraph(graph);
+      const n = digraph.n;
+      const next = (v: number) =>
+        Array.from(digraph.out.subarray(digraph.outStart[v], digraph.outStart[v + 1]));
+      for (let s = 0; s < Math.min(n, 4); s++) {
+        for (let t = 0; t < n; t++) {
+          // Every walk from s, breadth first, until the first that reaches t: those are the routes.
+          let frontier = [[s]];
+          let routes: number[][] = s === t ? [[s]] : [];
+          for (let d = 0; routes.length === 0 && frontier.length > 0 && d < n; d++) {
+            frontier = frontier.flatMap((walk) =>
+              next(walk[walk.length - 1] as number)
+                .filter((w) => !walk.includes(w))
+                .map((w) => [...walk, w]),
+            );
+            routes = frontier.filter((walk) => walk[walk.length - 1] === t);
+            if (frontier.length > 5_000) break;
+          }
+          if (frontier.length > 5_000) continue;
+          const shares = routeShares(digraph, s, t);
+          expect(shares.routes).toBe(routes.length);
+          expect(shares.distance).toBe(routes.length === 0 ? -1 : (routes[0]?.length ?? 0) - 1);
+          for (let v = 0; v < n; v++) {
+            expect(shares.through[v]).toBe(routes.filter((walk) => walk.includes(v)).length);
+          }
+          pairs += 1;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(500);
   });
 });
