@@ -34,6 +34,8 @@ export interface Config {
   nodeEnv: NodeEnv;
   /** Load the seed graph when the database holds no roles. */
   seedOnStart: boolean;
+  /** Refuse reads without an API key (writes always need one). */
+  requireAuthForReads: boolean;
   analytics: {
     /** Edge visits an exact betweenness may take; larger graphs are estimated from samples. */
     betweennessWork: number;
@@ -96,6 +98,7 @@ const envSchema = z.object({
     .enum(NODE_ENVS, { error: `expected one of ${NODE_ENVS.join(", ")}` })
     .default("development"),
   SEED_ON_START: bool.default("true"),
+  REQUIRE_AUTH_FOR_READS: bool.default("false"),
   BETWEENNESS_WORK_LIMIT: z.coerce
     .number({ error: "expected a whole number of edge visits" })
     .int({ error: "expected a whole number of edge visits" })
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     seedOnStart: e.SEED_ON_START === "true" || e.SEED_ON_START === "1",
+    requireAuthForReads: e.REQUIRE_AUTH_FOR_READS === "true" || e.REQUIRE_AUTH_FOR_READS === "1",
     analytics: { betweennessWork: e.BETWEENNESS_WORK_LIMIT },
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Analytics } from "./analytics/analytics.service.js";
+import type { Principal } from "./auth/scopes.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import type { Executor } from "./neo4j/executor.js";
 import type { ProgressionProjection } from "./paths/projection.js";
@@ -7,6 +8,8 @@ import type { ProgressionProjection } from "./paths/projection.js";
 /** Everything a resolver may use, built fresh for each request so no cache outlives it. */
 export interface Context {
   requestId: string;
+  /** The caller's API key, or null for an anonymous read. */
+  principal: Principal | null;
   log: FastifyBaseLogger;
   /** Counts this request's database round trips. */
   executor: Executor;
@@ -30,6 +33,7 @@ export function createContext(
   deps: ContextDeps,
   requestId: string,
   log: FastifyBaseLogger,
+  principal: Principal | null = null,
 ): Context {
   const roundTrips = { count: 0 };
   const executor = deps.executor.withListener((kind) => {
@@ -38,6 +42,7 @@ export function createContext(
   });
   return {
     requestId,
+    principal,
     log,
     executor,
     loaders: createLoaders(executor),

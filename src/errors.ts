@@ -45,6 +45,20 @@ export class NotFoundError extends CodedError {
   }
 }
 
+export class UnauthenticatedError extends CodedError {
+  override readonly code = "UNAUTHENTICATED";
+  constructor(message = "This needs an API key: send Authorization: Bearer <key>") {
+    super(message, "UNAUTHENTICATED", { http: { status: 401 } });
+  }
+}
+
+export class ForbiddenError extends CodedError {
+  override readonly code = "FORBIDDEN";
+  constructor(needed: string, held: string) {
+    super(`This needs the ${needed} scope; the key has ${held}`, "FORBIDDEN");
+  }
+}
+
 export class TimeoutError extends CodedError {
   override readonly code = "TIMEOUT";
   constructor(message = "The query took longer than its time budget and was stopped") {

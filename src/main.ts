@@ -66,6 +66,7 @@ try {
     logger,
     nodeEnv: config.nodeEnv,
     betweennessWork: config.analytics.betweennessWork,
+    requireAuthForReads: config.requireAuthForReads,
   });
   const address = await server.app.listen({ host: config.http.host, port: config.http.port });
   logger.info(

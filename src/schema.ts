@@ -5,6 +5,8 @@ import { type GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AnalyticsResolver } from "./analytics/analytics.resolver.js";
 import { GraphStatsResolver } from "./analytics/graph-stats.resolver.js";
+import { authChecker } from "./auth/authenticate.js";
+import { CurationResolver } from "./curation/curation.resolver.js";
 import { GraphResolver } from "./graph/graph.resolver.js";
 import { ListResolver } from "./lists/list.resolver.js";
 import { PathResolver } from "./paths/path.resolver.js";
@@ -32,12 +34,14 @@ export function createSchema(): Promise<GraphQLSchema> {
       SourceResolver,
       GraphStatsResolver,
       AnalyticsResolver,
+      CurationResolver,
       ListResolver,
       SearchResolver,
       GraphResolver,
       PathResolver,
     ],
     validate: false,
+    authChecker,
   });
 }
 

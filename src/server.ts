@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { GraphQLSchema } from "graphql";
 import { Counter, collectDefaultMetrics, Registry } from "prom-client";
 import { Analytics } from "./analytics/analytics.service.js";
+import { authenticate } from "./auth/authenticate.js";
 import type { NodeEnv } from "./config.js";
 import { type Context, createContext } from "./context.js";
 import { formatError } from "./errors.js";
@@ -24,6 +25,8 @@ export interface ServerDeps {
   projection?: ProgressionProjection;
   /** Edge visits an exact betweenness may take (Config.analytics). */
   betweennessWork?: number;
+  /** Refuse reads without an API key (Config.requireAuthForReads). */
+  requireAuthForReads?: boolean;
 }
 
 export interface Server {
@@ -133,6 +136,11 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
           { executor, projection, analytics, onRoundTrip: (mode) => roundTrips.inc({ mode }) },
           String(request.id),
           request.log,
+          await authenticate(
+            executor,
+            request.headers.authorization,
+            deps.requireAuthForReads ?? false,
+          ),
         ),
     }),
   });

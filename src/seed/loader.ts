@@ -191,30 +191,30 @@ export function checkReferences(doc: SeedDocument): string[] {
 
 // --- writing ---------------------------------------------------------------------------------
 
-const UPSERT_SOURCES = `
+export const UPSERT_SOURCES = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:Source, n.title = row.title, n.publisher = row.publisher, n.url = row.url,
     n.licence = row.licence, n.credit = row.credit, n.retrievedOn = row.retrievedOn`;
 
-const UPSERT_TRACKS = `
+export const UPSERT_TRACKS = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:Track, n.name = row.name, n.description = row.description, n.searchTerms = row.searchTerms`;
 
-const UPSERT_SKILLS = `
+export const UPSERT_SKILLS = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:Skill, n.name = row.name, n.category = row.category, n.description = row.description,
     n.onetElement = row.onetElement, n.searchTerms = row.searchTerms`;
 
-const UPSERT_TECHNOLOGIES = `
+export const UPSERT_TECHNOLOGIES = `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:Technology, n.name = row.name, n.kind = row.kind, n.hot = row.hot, n.inDemand = row.inDemand,
     n.searchTerms = row.searchTerms`;
 
-const UPSERT_ROLES = `
+export const UPSERT_ROLES = `
 UNWIND $rows AS row
 MERGE (r:Entity {id: row.id})
 SET r:Role, r.title = row.title, r.level = row.level, r.aliases = row.aliases,
@@ -228,41 +228,41 @@ WITH r, row
 OPTIONAL MATCH (r)-[old:IN_TRACK]->(other:Track) WHERE other.id <> row.track
 DELETE old`;
 
-const LINK_REQUIRES = `
+export const LINK_REQUIRES = `
 UNWIND $rows AS row
 MATCH (r:Role {id: row.from}), (s:Skill {id: row.to})
 MERGE (r)-[e:REQUIRES]->(s)
 SET e.importance = row.importance, e.sources = row.sources`;
 
-const LINK_USES = `
+export const LINK_USES = `
 UNWIND $rows AS row
 MATCH (r:Role {id: row.from}), (t:Technology {id: row.to})
 MERGE (r)-[e:USES]->(t)
 SET e.usage = row.usage, e.context = row.context`;
 
-const LINK_PROGRESSES = `
+export const LINK_PROGRESSES = `
 UNWIND $rows AS row
 MATCH (a:Role {id: row.from}), (b:Role {id: row.to})
 MERGE (a)-[e:PROGRESSES_TO]->(b)
 SET e.kind = row.kind, e.typicalYears = row.typicalYears, e.sources = row.sources`;
 
-const LINK_RELATED = `
+export const LINK_RELATED = `
 UNWIND $rows AS row
 MATCH (a:Role {id: row.from}), (b:Role {id: row.to})
 MERGE (a)-[e:RELATED_TO]->(b)
 SET e.similarity = row.similarity, e.sources = row.sources`;
 
-const LINK_PRACTISED = `
+export const LINK_PRACTISED = `
 UNWIND $rows AS row
 MATCH (s:Skill {id: row.from}), (t:Technology {id: row.to})
 MERGE (s)-[:PRACTISED_WITH]->(t)`;
 
-const LINK_CITES = `
+export const LINK_CITES = `
 UNWIND $rows AS row
 MATCH (x:Entity {id: row.from}), (s:Source {id: row.to})
 MERGE (x)-[:CITES]->(s)`;
 
-const UPSERT_BANDS = `
+export const UPSERT_BANDS = `
 UNWIND $rows AS row
 MATCH (owner:Entity {id: coalesce(row.role, row.track)}) WHERE owner:Role OR owner:Track
 MERGE (b:Entity {id: row.id})
@@ -274,7 +274,7 @@ MATCH (s:Source {id: row.source})
 MERGE (b)-[:CITES]->(s)`;
 
 /** A record with the extra search terms its names give (see searchTerms). */
-const withTerms = <T extends object>(record: T, names: string[]) => ({
+export const withTerms = <T extends object>(record: T, names: string[]) => ({
   ...record,
   searchTerms: searchTerms(names),
 });

@@ -13,6 +13,7 @@ export interface RunningServer {
   graphql(
     query: string,
     variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
   ): Promise<{ status: number; body: GraphQLBody; headers: Headers }>;
   /** POSTs an operation that must succeed and returns its data, typed by the caller. */
   data<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
@@ -29,7 +30,11 @@ export interface GraphQLBody {
 export async function startTestServer(
   executor: Executor,
   logger: Logger,
-  options: { nodeEnv?: "development" | "production" | "test"; readinessTimeoutMs?: number } = {},
+  options: {
+    nodeEnv?: "development" | "production" | "test";
+    readinessTimeoutMs?: number;
+    requireAuthForReads?: boolean;
+  } = {},
 ): Promise<RunningServer> {
   const server = await createServer({
     schema: await createSchema(),
@@ -37,14 +42,15 @@ export async function startTestServer(
     logger,
     nodeEnv: options.nodeEnv ?? "development",
     readinessTimeoutMs: options.readinessTimeoutMs,
+    requireAuthForReads: options.requireAuthForReads,
   });
   await server.app.listen({ host: "127.0.0.1", port: 0 });
   const { port } = server.app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const graphql: RunningServer["graphql"] = async (query, variables) => {
+  const graphql: RunningServer["graphql"] = async (query, variables, headers = {}) => {
     const response = await fetch(`${url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return {
