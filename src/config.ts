@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { JwtOptions } from "./auth/jwt.js";
 
 /** The only reader of process.env. Everything else receives a typed Config. */
 
@@ -36,6 +37,10 @@ export interface Config {
   seedOnStart: boolean;
   /** Refuse reads without an API key (writes always need one). */
   requireAuthForReads: boolean;
+  /** Bearer JWTs accepted besides API keys, when a JWKS URL is configured. */
+  jwt: JwtOptions | undefined;
+  /** Requests per minute per API key (or client address when anonymous); 0 turns it off. */
+  rateLimitPerMinute: number;
   analytics: {
     /** Edge visits an exact betweenness may take; larger graphs are estimated from samples. */
     betweennessWork: number;
@@ -99,6 +104,15 @@ const envSchema = z.object({
     .default("development"),
   SEED_ON_START: bool.default("true"),
   REQUIRE_AUTH_FOR_READS: bool.default("false"),
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
+  JWT_ISSUER: nonEmpty.optional(),
+  JWT_AUDIENCE: nonEmpty.optional(),
+  JWT_SCOPE_CLAIM: nonEmpty.default("scope"),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: "expected a whole number of requests" })
+    .int({ error: "expected a whole number of requests" })
+    .min(0, { error: "expected 0 (off) or more" })
+    .default(1200),
   BETWEENNESS_WORK_LIMIT: z.coerce
     .number({ error: "expected a whole number of edge visits" })
     .int({ error: "expected a whole number of edge visits" })
@@ -173,6 +187,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV,
     seedOnStart: e.SEED_ON_START === "true" || e.SEED_ON_START === "1",
     requireAuthForReads: e.REQUIRE_AUTH_FOR_READS === "true" || e.REQUIRE_AUTH_FOR_READS === "1",
+    jwt:
+      e.JWT_JWKS_URL === undefined
+        ? undefined
+        : {
+            jwksUrl: e.JWT_JWKS_URL,
+            issuer: e.JWT_ISSUER,
+            audience: e.JWT_AUDIENCE,
+            scopeClaim: e.JWT_SCOPE_CLAIM,
+          },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     analytics: { betweennessWork: e.BETWEENNESS_WORK_LIMIT },
   };
 }

@@ -1,3 +1,4 @@
+import { jwtVerifier } from "./auth/jwt.js";
 import { prepareDatabase } from "./bootstrap.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -67,6 +68,8 @@ try {
     nodeEnv: config.nodeEnv,
     betweennessWork: config.analytics.betweennessWork,
     requireAuthForReads: config.requireAuthForReads,
+    jwt: config.jwt && jwtVerifier(config.jwt),
+    rateLimitPerMinute: config.rateLimitPerMinute,
   });
   const address = await server.app.listen({ host: config.http.host, port: config.http.port });
   logger.info(

@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
+import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { GraphQLSchema } from "graphql";
 import { Counter, collectDefaultMetrics, Registry } from "prom-client";
 import { Analytics } from "./analytics/analytics.service.js";
 import { authenticate } from "./auth/authenticate.js";
+import type { TokenVerifier } from "./auth/jwt.js";
+import type { Principal } from "./auth/scopes.js";
 import type { NodeEnv } from "./config.js";
 import { type Context, createContext } from "./context.js";
 import { formatError } from "./errors.js";
@@ -27,6 +30,10 @@ export interface ServerDeps {
   betweennessWork?: number;
   /** Refuse reads without an API key (Config.requireAuthForReads). */
   requireAuthForReads?: boolean;
+  /** Verifies Bearer JWTs (Config.jwt); none: API keys only. */
+  jwt?: TokenVerifier;
+  /** Requests per minute per key or address on /graphql; 0 or none: no limit. */
+  rateLimitPerMinute?: number;
 }
 
 export interface Server {
@@ -36,6 +43,15 @@ export interface Server {
   apollo: ApolloServer<Context>;
   /** Drains in-flight requests, then stops accepting new ones. Does not touch the database. */
   close(): Promise<void>;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The caller, authenticated before the rate limit so that it can count per key. */
+    principal: Principal | null;
+    /** Why authentication failed; answered after the rate limit has counted the attempt. */
+    authError: unknown;
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -127,21 +143,67 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
   await apollo.start();
 
+  // Authenticate first, rate-limit second (per key, or per address for anonymous callers and
+  // failed attempts), answer last: a flood of bad keys is limited like any other.
+  app.decorateRequest("principal", null);
+  app.decorateRequest("authError", null);
+  const limit = deps.rateLimitPerMinute ?? 0;
+  if (limit > 0) {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        errors: [
+          {
+            message: `Too many requests: at most ${context.max} a minute; try again in ${context.after}`,
+            extensions: { code: "RATE_LIMITED" },
+          },
+        ],
+      }),
+    });
+    // The builder's object is thrown; send it as the GraphQL-shaped body it is.
+    app.setErrorHandler((error: { statusCode?: number }, _request, reply) =>
+      error.statusCode === 429 ? reply.code(429).send(error) : reply.send(error),
+    );
+  }
+  const onGraphql = (request: { routeOptions: { url?: string } }) =>
+    request.routeOptions.url === "/graphql";
+  app.addHook("onRequest", async (request) => {
+    if (!onGraphql(request)) return;
+    try {
+      request.principal = await authenticate(request.headers.authorization, {
+        executor,
+        jwt: deps.jwt,
+        requireForReads: deps.requireAuthForReads ?? false,
+      });
+    } catch (error) {
+      request.authError = error;
+    }
+  });
+  if (limit > 0) {
+    const limiter = app.rateLimit({
+      max: limit,
+      timeWindow: 60_000,
+      keyGenerator: (request) =>
+        request.principal ? `key:${request.principal.name}` : `ip:${request.ip}`,
+    });
+    app.addHook("preHandler", async function (request, reply) {
+      if (onGraphql(request)) await limiter.call(this, request, reply);
+    });
+  }
   app.route({
     url: "/graphql",
     method: ["GET", "POST", "OPTIONS"],
     handler: fastifyApolloHandler(apollo, {
-      context: async (request) =>
-        createContext(
+      context: async (request) => {
+        if (request.authError) throw request.authError;
+        return createContext(
           { executor, projection, analytics, onRoundTrip: (mode) => roundTrips.inc({ mode }) },
           String(request.id),
           request.log,
-          await authenticate(
-            executor,
-            request.headers.authorization,
-            deps.requireAuthForReads ?? false,
-          ),
-        ),
+          request.principal,
+        );
+      },
     }),
   });
 

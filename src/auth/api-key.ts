@@ -10,6 +10,9 @@ import type { Principal, Scope } from "./scopes.js";
 
 const KEY = /^rgk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 
+/** Whether a token has the shape of an API key (rather than, say, a JWT). */
+export const isApiKey = (token: string): boolean => token.startsWith("rgk_");
+
 const hashOf = (secret: string) => createHash("sha256").update(secret).digest();
 
 export interface IssuedKey {

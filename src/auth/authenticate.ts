@@ -2,27 +2,36 @@ import type { AuthChecker } from "type-graphql";
 import type { Context } from "../context.js";
 import { ForbiddenError, UnauthenticatedError } from "../errors.js";
 import type { Executor } from "../neo4j/executor.js";
-import { verifyKey } from "./api-key.js";
+import { isApiKey, verifyKey } from "./api-key.js";
+import type { TokenVerifier } from "./jwt.js";
 import { allows, type Principal, type Scope } from "./scopes.js";
+
+export interface Authenticators {
+  executor: Executor;
+  /** Verifies a Bearer token that is not an API key; none: only API keys are accepted. */
+  jwt?: TokenVerifier;
+  requireForReads: boolean;
+}
 
 /**
  * The caller of a request, from its Authorization header: none (anonymous), or the principal of
- * a valid Bearer key. A header that is present but not a live key is refused outright rather
- * than treated as anonymous, so a revoked key fails loudly.
+ * a valid Bearer API key or JWT. A header that is present but not valid is refused outright
+ * rather than treated as anonymous, so a revoked key fails loudly.
  */
 export async function authenticate(
-  executor: Executor,
   authorization: string | undefined,
-  requireForReads: boolean,
+  { executor, jwt, requireForReads }: Authenticators,
 ): Promise<Principal | null> {
   if (authorization === undefined || authorization.trim() === "") {
     if (requireForReads) throw new UnauthenticatedError();
     return null;
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) throw new UnauthenticatedError("Authorization must be: Bearer <API key>");
-  const principal = await verifyKey(executor, match[1] as string);
-  if (!principal) throw new UnauthenticatedError("The API key is unknown or revoked");
+  if (!match) throw new UnauthenticatedError("Authorization must be: Bearer <API key or token>");
+  const token = match[1] as string;
+  const principal = isApiKey(token) || !jwt ? await verifyKey(executor, token) : await jwt(token);
+  if (!principal)
+    throw new UnauthenticatedError("The API key or token is unknown, expired or revoked");
   return principal;
 }
 

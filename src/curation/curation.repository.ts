@@ -92,6 +92,9 @@ DELETE e RETURN count(*) AS removed`,
   ]),
 ) as Record<LinkKind, string>;
 
+export const LEVELS_OF_MOVE = `
+MATCH (a:Role {id: $from}), (b:Role {id: $to}) RETURN a.level AS from, b.level AS to`;
+
 /** Before RELATED_TO is set one way, the other way goes: one link per pair. */
 export const REMOVE_REVERSE_RELATED = `
 MATCH (:Role {id: $to})-[e:RELATED_TO]->(:Role {id: $from}) DELETE e`;

@@ -1,3 +1,4 @@
+import { GraphQLJSONObject } from "graphql-scalars";
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { checkFirst } from "../args.js";
 import type { Context } from "../context.js";
@@ -11,6 +12,8 @@ import { changes, deleteEntity, removeLink, setLink, upsertEntity } from "./cura
 import {
   Change,
   DeleteResult,
+  ImportModeEnum,
+  ImportReport,
   ProgressionInput,
   RelatedRolesInput,
   RoleInput,
@@ -22,6 +25,7 @@ import {
   TechnologyInput,
   TrackInput,
 } from "./curation.type.js";
+import { importGraph } from "./import.js";
 
 const WRITE = "Needs an API key with the write scope.";
 
@@ -234,6 +238,30 @@ export class CurationResolver {
     @Arg("technology", () => ID) technology: string,
   ) {
     return removeLink(ctx, "PRACTISED_WITH", { from: skill, to: technology });
+  }
+
+  @Authorized("admin")
+  @Mutation(() => ImportReport, {
+    description:
+      "Imports a document in the seed file format (sources, tracks, skills, technologies, " +
+      "roles, links, salary bands). Everything is checked first; a dry run reports the counts " +
+      "and writes nothing; otherwise it is written in one transaction. Invalid: " +
+      "BAD_USER_INPUT listing the problems. Needs an API key with the admin scope.",
+  })
+  async importGraph(
+    @Ctx() ctx: Context,
+    @Arg("document", () => GraphQLJSONObject) document: Record<string, unknown>,
+    @Arg("mode", () => ImportModeEnum, { defaultValue: "MERGE" })
+    mode: keyof typeof ImportModeEnum,
+    @Arg("dryRun", () => Boolean, { defaultValue: false }) dryRun: boolean,
+  ): Promise<ImportReport> {
+    const report = await importGraph(ctx.executor, document, {
+      mode,
+      dryRun,
+      by: ctx.principal?.name ?? "",
+    });
+    if (!dryRun) ctx.projection.invalidate();
+    return report;
   }
 
   @Authorized("read")

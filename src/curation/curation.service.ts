@@ -2,9 +2,10 @@ import { int } from "neo4j-driver";
 import type { z } from "zod";
 import type { Context } from "../context.js";
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from "../errors.js";
+import { LEVELS, type Level } from "../model.js";
 import type { TransactionRun } from "../neo4j/executor.js";
 import { BUMP_GRAPH_VERSION } from "../neo4j/graph-version.js";
-import { withTerms } from "../seed/loader.js";
+import { moveProblem, withTerms } from "../seed/loader.js";
 import {
   progressionSchema,
   relatedSchema,
@@ -23,6 +24,7 @@ import {
   DELETE_ENTITY,
   type EntityKind,
   KINDS_OF,
+  LEVELS_OF_MOVE,
   LINK_KINDS,
   type LinkKind,
   RECORD_CHANGE,
@@ -216,6 +218,15 @@ export async function setLink(
       { id: link.from, kind: ends.from },
       { id: link.to, kind: ends.to },
     ]);
+    if (type === "PROGRESSES_TO") {
+      const [levels] = await run<{ from: Level; to: Level }>(LEVELS_OF_MOVE, link);
+      const problem = moveProblem(
+        String(link.kind),
+        LEVELS.indexOf(levels?.from as Level),
+        LEVELS.indexOf(levels?.to as Level),
+      );
+      if (problem) throw new BadUserInputError(`input.kind: ${problem}`, "input.kind");
+    }
     if (type === "RELATED_TO") await run(REMOVE_REVERSE_RELATED, link);
     await run(ends.set, { rows: [{ sources: [], ...link }] });
     await run(STAMP_LINK[type], { from: link.from, to: link.to, by });

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import {
   LevelEnum,
   ProgressionKindEnum,
@@ -258,4 +258,50 @@ export class Change {
 
   @Field(() => String, { description: "Its id, or from → to for a relationship." })
   target!: string;
+}
+
+export const ImportModeEnum = { MERGE: "MERGE", REPLACE: "REPLACE" } as const;
+registerEnumType(ImportModeEnum, {
+  name: "ImportMode",
+  description: "How an imported document meets the graph.",
+  valuesConfig: {
+    MERGE: { description: "Add and update; what the document does not mention stays." },
+    REPLACE: {
+      description: "The graph becomes the document: unlisted entities and links are deleted.",
+    },
+  },
+});
+
+@ObjectType({
+  description: "How many of one kind of entity or link an import creates, updates, deletes.",
+})
+export class KindChange {
+  @Field(() => String)
+  kind!: string;
+
+  @Field(() => Int)
+  created!: number;
+
+  @Field(() => Int, { description: "Already there: rewritten from the document." })
+  updated!: number;
+
+  @Field(() => Int)
+  deleted!: number;
+}
+
+@ObjectType({ description: "What an import changed, or on a dry run would change." })
+export class ImportReport {
+  @Field(() => ImportModeEnum)
+  mode!: keyof typeof ImportModeEnum;
+
+  @Field(() => Boolean, { description: "True: checked and counted, nothing written." })
+  dryRun!: boolean;
+
+  @Field(() => [KindChange], {
+    description: "By label: Source, Track, Skill, Technology, Role, SalaryBand.",
+  })
+  entities!: KindChange[];
+
+  @Field(() => [KindChange], { description: "By relationship type." })
+  links!: KindChange[];
 }

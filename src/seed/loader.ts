@@ -25,7 +25,7 @@ export class SeedError extends Error {
   }
 }
 
-function describePath(path: readonly PropertyKey[], doc: unknown): string {
+export function describePath(path: readonly PropertyKey[], doc: unknown): string {
   // Name the record by its id where it has one: "roles[3] (back-end-developer).title".
   let node: unknown = doc;
   let out = "";
@@ -82,15 +82,33 @@ export function readSeed(
   return merged;
 }
 
-/** Cross-record rules the per-record schema cannot see. */
-export function checkReferences(doc: SeedDocument): string[] {
+/** What is wrong with a move of this kind between levels (indexes in LEVELS), if anything. */
+export function moveProblem(kind: string, from: number, to: number): string | null {
+  if (kind === "PROMOTION" && to <= from) return "a PROMOTION must lead to a higher level";
+  if (kind === "LATERAL" && to !== from) return "a LATERAL move must stay at the same level";
+  return null;
+}
+
+/**
+ * Cross-record rules the per-record schema cannot see. `known` gives the kinds ("role",
+ * "salary band", …) of ids already in the graph, for a document that adds to it: references may
+ * point there, and a record may redeclare an id of its own kind (an update), not of another.
+ */
+export function checkReferences(
+  doc: SeedDocument,
+  known: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const problems: string[] = [];
-  const kindOf = new Map<string, string>();
+  const kindOf = new Map<string, string>(known);
+  const declared = new Set<string>();
   const declare = (kind: string, id: string) => {
     const existing = kindOf.get(id);
-    if (existing !== undefined)
+    if (declared.has(id))
       problems.push(`${kind} ${id}: duplicate id (already used by a ${existing})`);
-    else kindOf.set(id, kind);
+    else if (existing !== undefined && existing !== kind)
+      problems.push(`${kind} ${id}: the id belongs to a ${existing} in the graph`);
+    declared.add(id);
+    kindOf.set(id, kind);
   };
   for (const s of doc.sources) declare("source", s.id);
   for (const t of doc.tracks) declare("track", t.id);
@@ -154,10 +172,8 @@ export function checkReferences(doc: SeedDocument): string[] {
     pairs.add(`${p.from}>${p.to}`);
     const [from, to] = [levelOf.get(p.from), levelOf.get(p.to)];
     if (from !== undefined && to !== undefined) {
-      if (p.kind === "PROMOTION" && to <= from)
-        problems.push(`${where}: a PROMOTION must lead to a higher level`);
-      if (p.kind === "LATERAL" && to !== from)
-        problems.push(`${where}: a LATERAL move must stay at the same level`);
+      const problem = moveProblem(p.kind, from, to);
+      if (problem) problems.push(`${where}: ${problem}`);
     }
     for (const s of p.sources) expect(`${where}.sources`, "source", s);
   }
@@ -330,18 +346,13 @@ export interface LoadOptions {
   mode?: "atomic" | "bulk";
 }
 
-/**
- * Writes a validated seed in one transaction: it all lands or none of it does. MERGE on ids
- * makes a second load change nothing.
- */
-export async function loadSeed(
-  executor: Executor,
-  doc: SeedDocument,
-  options: LoadOptions = {},
-): Promise<void> {
-  const progress = options.onProgress ?? (() => {});
+/** A write of the loader: its name, its statement (UNWIND $rows) and its rows, in order. */
+export type LoadStep = [name: string, query: string, rows: readonly unknown[]];
+
+/** The document as the loader writes it: entities first, then the links between them. */
+export function loadSteps(doc: SeedDocument): LoadStep[] {
   const links = (pairs: { from: string; to: string; [k: string]: unknown }[]) => pairs;
-  const steps: [string, string, readonly unknown[]][] = [
+  return [
     ["sources", UPSERT_SOURCES, doc.sources],
     ["tracks", UPSERT_TRACKS, doc.tracks.map((t) => withTerms(t, [t.name]))],
     ["skills", UPSERT_SKILLS, doc.skills.map((s) => withTerms(s, [s.name]))],
@@ -398,7 +409,31 @@ export async function loadSeed(
     ],
     ["salary bands", UPSERT_BANDS, doc.salaryBands],
   ];
+}
 
+/** Writes the steps inside a transaction, in batches; `onStep` hears each step's name first. */
+export async function writeSteps(
+  run: TransactionRun,
+  steps: readonly LoadStep[],
+  onStep: (name: string, rows: number) => void = () => {},
+): Promise<void> {
+  for (const [name, query, rows] of steps) {
+    onStep(name, rows.length);
+    await inBatches(run, query, rows);
+  }
+}
+
+/**
+ * Writes a validated seed in one transaction: it all lands or none of it does. MERGE on ids
+ * makes a second load change nothing.
+ */
+export async function loadSeed(
+  executor: Executor,
+  doc: SeedDocument,
+  options: LoadOptions = {},
+): Promise<void> {
+  const progress = options.onProgress ?? (() => {});
+  const steps = loadSteps(doc);
   if (options.mode === "bulk") {
     if (options.reset) await clearGraph(executor, progress);
     for (const [name, query, rows] of steps) {
@@ -422,10 +457,7 @@ export async function loadSeed(
         progress("removing the existing graph");
         await run(DELETE_ALL);
       }
-      for (const [name, query, rows] of steps) {
-        progress(`${name}: ${rows.length}`);
-        await inBatches(run, query, rows);
-      }
+      await writeSteps(run, steps, (name, rows) => progress(`${name}: ${rows}`));
       await run(BUMP_GRAPH_VERSION);
     },
     { timeoutMs: 300_000 },

@@ -316,6 +316,14 @@ describe("link mutations", () => {
       `mutation { setRoleSkill(input: {role: "zz-role", skill: "zz-skill", importance: 6}) }`,
     );
     expect(importance.error?.extensions?.argument).toBe("input.importance");
+    const sideways = await errorOf(SET_MOVE, {
+      input: { from: "zz-role", to: "zz-role-2", kind: "LATERAL" },
+    });
+    expect(sideways.error?.extensions?.argument).toBe("input.kind");
+    const down = await errorOf(SET_MOVE, {
+      input: { from: "zz-role-2", to: "zz-role", kind: "PROMOTION" },
+    });
+    expect(down.error?.extensions?.argument).toBe("input.kind");
     const unknown = await errorOf(SET_MOVE, {
       input: { from: "zz-role", to: "zz-nobody", kind: "PIVOT" },
     });

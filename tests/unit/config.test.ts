@@ -74,6 +74,31 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("reads the access settings: reads open, no JWT, 1200 requests a minute by default", () => {
+    const defaults = loadConfig({});
+    expect(defaults.requireAuthForReads).toBe(false);
+    expect(defaults.jwt).toBeUndefined();
+    expect(defaults.rateLimitPerMinute).toBe(1200);
+    const set = loadConfig({
+      REQUIRE_AUTH_FOR_READS: "true",
+      JWT_JWKS_URL: "https://idp.example/.well-known/jwks.json",
+      JWT_AUDIENCE: "rolegraph",
+      RATE_LIMIT_PER_MINUTE: "0",
+    });
+    expect(set.requireAuthForReads).toBe(true);
+    expect(set.jwt).toEqual({
+      jwksUrl: "https://idp.example/.well-known/jwks.json",
+      issuer: undefined,
+      audience: "rolegraph",
+      scopeClaim: "scope",
+    });
+    expect(set.rateLimitPerMinute).toBe(0);
+    expect(problemsOf({ JWT_JWKS_URL: "ftp://x", RATE_LIMIT_PER_MINUTE: "-1" })).toEqual([
+      expect.stringMatching(/^JWT_JWKS_URL: expected an http\(s\) URL/),
+      expect.stringMatching(/^RATE_LIMIT_PER_MINUTE: expected 0 \(off\) or more/),
+    ]);
+  });
+
   it("formats the error message as one line per problem", () => {
     try {
       loadConfig({ PORT: "x", HOST: " " });
