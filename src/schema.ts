@@ -5,6 +5,7 @@ import { type GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AnalyticsResolver } from "./analytics/analytics.resolver.js";
 import { GraphStatsResolver } from "./analytics/graph-stats.resolver.js";
+import { ApiKeyResolver } from "./auth/api-key.resolver.js";
 import { authChecker } from "./auth/authenticate.js";
 import { CurationResolver } from "./curation/curation.resolver.js";
 import { GraphResolver } from "./graph/graph.resolver.js";
@@ -35,6 +36,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       GraphStatsResolver,
       AnalyticsResolver,
       CurationResolver,
+      ApiKeyResolver,
       ListResolver,
       SearchResolver,
       GraphResolver,

@@ -50,6 +50,13 @@ RETURN k.id AS id, k.name AS name, k.scope AS scope, toString(k.createdAt) AS cr
        toString(k.revokedAt) AS revokedAt
 ORDER BY k.name`;
 
+/** Thrown by createKey when a key (live or revoked) already has the name. */
+export class KeyNameTaken extends Error {
+  constructor(name: string) {
+    super(`A key named ${name} exists; revoke it or pick another name`);
+  }
+}
+
 export async function createKey(
   executor: Executor,
   name: string,
@@ -57,7 +64,15 @@ export async function createKey(
 ): Promise<IssuedKey> {
   const id = randomBytes(8).toString("hex");
   const secret = randomBytes(32).toString("base64url");
-  await executor.write(CREATE, { id, name, scope, hash: hashOf(secret).toString("hex") });
+  try {
+    await executor.write(CREATE, { id, name, scope, hash: hashOf(secret).toString("hex") });
+  } catch (error) {
+    // The unique constraint on the name decides, even between concurrent creates.
+    if ((error as { code?: string }).code?.endsWith("ConstraintValidationFailed")) {
+      throw new KeyNameTaken(name);
+    }
+    throw error;
+  }
   return { id, name, scope, key: `rgk_${id}_${secret}` };
 }
 

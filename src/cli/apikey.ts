@@ -28,14 +28,7 @@ if (command === "create" && !SCOPES.includes(values.scope as Scope)) {
 
 await runWithDatabase(async ({ executor }) => {
   if (command === "create") {
-    const issued = await createKey(executor, name as string, values.scope as Scope).catch(
-      (error: unknown) => {
-        const taken = (error as { code?: string }).code?.endsWith("ConstraintValidationFailed");
-        throw taken
-          ? new Error(`A key named ${name} exists; revoke it or pick another name`)
-          : error;
-      },
-    );
+    const issued = await createKey(executor, name as string, values.scope as Scope);
     // The key itself goes alone to standard output, so a script can capture it.
     process.stderr.write(`Created ${issued.scope} key "${issued.name}". It is shown once:\n`);
     process.stdout.write(`${issued.key}\n`);

@@ -405,6 +405,63 @@ describe("deletes, the audit trail and concurrency", () => {
     );
   });
 
+  it("deletes skills, technologies, bands, sources and an emptied track", async () => {
+    await mutate(`mutation { upsertSalaryBand(input: {id: "zz-band-3", track: "zz-track",
+      region: "UK", currency: "GBP", min: 1, max: 2, year: 2026, source: "zz-source"}) { id } }`);
+    const deleted = await mutate<
+      Record<string, { id: string; kind: string; salaryBands: string[] }>
+    >(`mutation {
+      a: deleteRole(id: "zz-role-2") { id kind salaryBands }
+      b: deleteSalaryBand(id: "zz-band-3") { id kind salaryBands }
+      c: deleteSource(id: "zz-source") { id kind salaryBands }
+      d: deleteTrack(id: "zz-track") { id kind salaryBands }
+      e: deleteSkill(id: "zz-skill") { id kind salaryBands }
+      f: deleteTechnology(id: "zz-tech") { id kind salaryBands }
+    }`);
+    expect(Object.values(deleted).map((d) => d.kind)).toEqual([
+      "Role",
+      "SalaryBand",
+      "Source",
+      "Track",
+      "Skill",
+      "Technology",
+    ]);
+    const left = await env.db.cypher<{ n: number }>(
+      `MATCH (n:Entity) WHERE n.id IN ['zz-role-2', 'zz-band-3', 'zz-source', 'zz-track',
+         'zz-skill', 'zz-tech'] RETURN count(n) AS n`,
+    );
+    expect(left[0]?.n).toBe(0);
+    expect((await errorOf(`mutation { deleteTrack(id: "zz-track") { id } }`)).code).toBe(
+      "NOT_FOUND",
+    );
+  });
+
+  it("manages keys over the API for admins only", async () => {
+    const CREATE = `mutation { createApiKey(name: "zz-api", scope: READ) { name scope key } }`;
+    expect((await errorOf(CREATE, {}, as("write"))).code).toBe("FORBIDDEN");
+    const created = await env.api.graphql(CREATE, {}, as("admin"));
+    const issued = (created.body.data as { createApiKey: { key: string; scope: string } })
+      .createApiKey;
+    expect(issued.scope).toBe("READ");
+    const headers = { authorization: `Bearer ${issued.key}` };
+    expect(
+      (await env.api.graphql("{ changes(first: 1) { id } }", {}, headers)).body.errors,
+    ).toBeUndefined();
+    expect((await errorOf(CREATE, {}, as("admin"))).code).toBe("BAD_USER_INPUT");
+    const listed = await env.api.graphql("{ apiKeys { name scope revokedAt } }", {}, as("admin"));
+    const keysNow = (listed.body.data as { apiKeys: { name: string; revokedAt: string | null }[] })
+      .apiKeys;
+    expect(keysNow.find((k) => k.name === "zz-api")).toMatchObject({ revokedAt: null });
+    expect(JSON.stringify(listed.body)).not.toContain(issued.key);
+    const revoke = `mutation { revokeApiKey(name: "zz-api") }`;
+    expect((await env.api.graphql(revoke, {}, as("admin"))).body.data).toEqual({
+      revokeApiKey: true,
+    });
+    expect((await errorOf("{ changes(first: 1) { id } }", {}, headers)).code).toBe(
+      "UNAUTHENTICATED",
+    );
+  });
+
   it("creates one node from 50 concurrent upserts of one id", async () => {
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
