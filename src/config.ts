@@ -41,6 +41,8 @@ export interface Config {
   jwt: JwtOptions | undefined;
   /** Requests per minute per API key (or client address when anonymous); 0 turns it off. */
   rateLimitPerMinute: number;
+  /** Introspection and field suggestions; both default to on except in production. */
+  graphql: { introspection: boolean; suggestions: boolean };
   analytics: {
     /** Edge visits an exact betweenness may take; larger graphs are estimated from samples. */
     betweennessWork: number;
@@ -104,6 +106,8 @@ const envSchema = z.object({
     .default("development"),
   SEED_ON_START: bool.default("true"),
   REQUIRE_AUTH_FOR_READS: bool.default("false"),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_SUGGESTIONS: bool.optional(),
   JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) URL" }).optional(),
   JWT_ISSUER: nonEmpty.optional(),
   JWT_AUDIENCE: nonEmpty.optional(),
@@ -126,6 +130,10 @@ const LOCAL_ONLY = [
   "NEO4J_LOCAL_HEAP",
   "NEO4J_LOCAL_PAGECACHE",
 ] as const;
+
+/** A true/false setting, or the fallback when unset. */
+const flag = (value: string | undefined, fallback: boolean) =>
+  value === undefined ? fallback : value === "true" || value === "1";
 
 /**
  * Reads and validates the configuration. Empty strings count as unset, so `PORT=` in a .env file
@@ -197,6 +205,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             scopeClaim: e.JWT_SCOPE_CLAIM,
           },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    graphql: {
+      introspection: flag(e.GRAPHQL_INTROSPECTION, e.NODE_ENV !== "production"),
+      suggestions: flag(e.GRAPHQL_SUGGESTIONS, e.NODE_ENV !== "production"),
+    },
     analytics: { betweennessWork: e.BETWEENNESS_WORK_LIMIT },
   };
 }

@@ -70,6 +70,8 @@ try {
     requireAuthForReads: config.requireAuthForReads,
     jwt: config.jwt && jwtVerifier(config.jwt),
     rateLimitPerMinute: config.rateLimitPerMinute,
+    introspection: config.graphql.introspection,
+    suggestions: config.graphql.suggestions,
   });
   const address = await server.app.listen({ host: config.http.host, port: config.http.port });
   logger.info(

@@ -34,6 +34,10 @@ export interface ServerDeps {
   jwt?: TokenVerifier;
   /** Requests per minute per key or address on /graphql; 0 or none: no limit. */
   rateLimitPerMinute?: number;
+  /** Schema introspection; by default on except in production (Config.graphql). */
+  introspection?: boolean;
+  /** "Did you mean …?" suggestions in errors; by default on except in production. */
+  suggestions?: boolean;
 }
 
 export interface Server {
@@ -131,7 +135,8 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
 
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: nodeEnv !== "production",
+    introspection: deps.introspection ?? nodeEnv !== "production",
+    hideSchemaDetailsFromClientErrors: !(deps.suggestions ?? nodeEnv !== "production"),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: (formatted, error) => formatError(formatted, error),

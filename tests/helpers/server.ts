@@ -34,6 +34,7 @@ export async function startTestServer(
     nodeEnv?: "development" | "production" | "test";
     readinessTimeoutMs?: number;
     requireAuthForReads?: boolean;
+    introspection?: boolean;
   } = {},
 ): Promise<RunningServer> {
   const server = await createServer({
@@ -43,6 +44,7 @@ export async function startTestServer(
     nodeEnv: options.nodeEnv ?? "development",
     readinessTimeoutMs: options.readinessTimeoutMs,
     requireAuthForReads: options.requireAuthForReads,
+    introspection: options.introspection,
   });
   await server.app.listen({ host: "127.0.0.1", port: 0 });
   const { port } = server.app.server.address() as AddressInfo;

@@ -99,6 +99,18 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("turns introspection and suggestions off in production unless set on", () => {
+    expect(loadConfig({}).graphql).toEqual({ introspection: true, suggestions: true });
+    expect(loadConfig({ NODE_ENV: "production" }).graphql).toEqual({
+      introspection: false,
+      suggestions: false,
+    });
+    expect(loadConfig({ NODE_ENV: "production", GRAPHQL_INTROSPECTION: "true" }).graphql).toEqual({
+      introspection: true,
+      suggestions: false,
+    });
+  });
+
   it("formats the error message as one line per problem", () => {
     try {
       loadConfig({ PORT: "x", HOST: " " });
