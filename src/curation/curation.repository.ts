@@ -29,6 +29,16 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
+/** How errors and the seed checks name each kind. */
+export const KIND_NAMES: Record<EntityKind, string> = {
+  Role: "role",
+  Track: "track",
+  Skill: "skill",
+  Technology: "technology",
+  Source: "source",
+  SalaryBand: "salary band",
+};
+
 export const UPSERT: Record<EntityKind, string> = {
   Role: UPSERT_ROLES,
   Skill: UPSERT_SKILLS,

@@ -23,6 +23,7 @@ import {
   DELETE_BLOCKERS,
   DELETE_ENTITY,
   type EntityKind,
+  KIND_NAMES,
   KINDS_OF,
   LEVELS_OF_MOVE,
   LINK_KINDS,
@@ -61,8 +62,6 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, argumen
   const path = [argument, ...(issue?.path ?? []).map(String)].join(".");
   throw new BadUserInputError(`${path}: ${issue?.message ?? "invalid"}`, path);
 }
-
-const lower = (kind: EntityKind) => kind.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 
 interface Write {
   action: "upsert" | "delete" | "set" | "remove";
@@ -107,7 +106,7 @@ async function checkKinds(
   }
   for (const reference of references) {
     if (kindOf.get(reference.id) !== reference.kind) {
-      throw new NotFoundError(lower(reference.kind), reference.id);
+      throw new NotFoundError(KIND_NAMES[reference.kind], reference.id);
     }
   }
 }
@@ -156,7 +155,7 @@ export async function deleteEntity(
     const [found] = await run<{ kind: string; roles: number; bands: number }>(DELETE_BLOCKERS, {
       id,
     });
-    if (!found || found.kind !== kind) throw new NotFoundError(lower(kind), id);
+    if (!found || found.kind !== kind) throw new NotFoundError(KIND_NAMES[kind], id);
     if (found.roles > 0) {
       throw new BadUserInputError(
         `track ${id} still has ${found.roles} roles: move or delete them first`,

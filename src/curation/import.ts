@@ -3,7 +3,7 @@ import type { Executor, TransactionRun } from "../neo4j/executor.js";
 import { BUMP_GRAPH_VERSION } from "../neo4j/graph-version.js";
 import { checkReferences, describePath, loadSteps, writeSteps } from "../seed/loader.js";
 import { type SeedDocument, seedDocumentSchema } from "../seed/seed.schema.js";
-import { KINDS_OF, RECORD_CHANGE } from "./curation.repository.js";
+import { type EntityKind, KIND_NAMES, KINDS_OF, RECORD_CHANGE } from "./curation.repository.js";
 
 /**
  * Imports a document in the seed file format. Everything is checked before anything is written:
@@ -16,16 +16,6 @@ import { KINDS_OF, RECORD_CHANGE } from "./curation.repository.js";
  */
 
 export type ImportMode = "MERGE" | "REPLACE";
-
-/** The graph's labels as the seed checks name them. */
-const KIND_NAMES: Record<string, string> = {
-  Role: "role",
-  Track: "track",
-  Skill: "skill",
-  Technology: "technology",
-  Source: "source",
-  SalaryBand: "salary band",
-};
 
 export interface KindChange {
   kind: string;
@@ -159,8 +149,9 @@ async function report(
   const links: KindChange[] = [];
   for (const [type, pairs] of Object.entries(linksOf(doc))) {
     const [kept] = await executor.read<{ n: number }>(existingLinks(type), { pairs });
-    const [all] = await executor.read<{ n: number }>(allLinks(type));
     const updated = kept?.n ?? 0;
+    // Only a REPLACE deletes, so only it needs the type's total.
+    const [all] = mode === "REPLACE" ? await executor.read<{ n: number }>(allLinks(type)) : [];
     links.push({
       kind: type,
       created: pairs.length - updated,
@@ -185,7 +176,9 @@ export async function importGraph(
   ];
   const rows = await executor.read<{ id: string; kind: string | null }>(KINDS_OF, { ids });
   const kindOf = new Map(
-    rows.flatMap((r) => (r.kind ? [[r.id, KIND_NAMES[r.kind] ?? r.kind] as const] : [])),
+    rows.flatMap((r) =>
+      r.kind ? [[r.id, KIND_NAMES[r.kind as EntityKind] ?? r.kind] as const] : [],
+    ),
   );
   // A replacing document must stand alone; a merging one may point into the graph.
   const problems = checkReferences(doc, options.mode === "MERGE" ? kindOf : new Map());
