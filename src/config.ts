@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { JwtOptions } from "./auth/jwt.js";
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/limits.js";
 
 /** The only reader of process.env. Everything else receives a typed Config. */
 
@@ -42,7 +43,7 @@ export interface Config {
   /** Requests per minute per API key (or client address when anonymous); 0 turns it off. */
   rateLimitPerMinute: number;
   /** Introspection and field suggestions; both default to on except in production. */
-  graphql: { introspection: boolean; suggestions: boolean };
+  graphql: { introspection: boolean; suggestions: boolean; limits: QueryLimits };
   analytics: {
     /** Edge visits an exact betweenness may take; larger graphs are estimated from samples. */
     betweennessWork: number;
@@ -64,6 +65,14 @@ const port = (min: number) =>
     .max(65535, { error: `expected a port number from ${min} to 65535` });
 
 const memorySize = z.string().regex(/^\d+[kmg]$/i, { error: "expected a size such as 512m or 2g" });
+
+/** A whole-number query limit of at least `min`. */
+const limit = (min: number, fallback: number) =>
+  z.coerce
+    .number({ error: "expected a whole number" })
+    .int({ error: "expected a whole number" })
+    .min(min, { error: `expected at least ${min}` })
+    .default(fallback);
 
 const bool = z.enum(["true", "false", "1", "0"], { error: "expected true or false" });
 
@@ -117,6 +126,12 @@ const envSchema = z.object({
     .int({ error: "expected a whole number of requests" })
     .min(0, { error: "expected 0 (off) or more" })
     .default(1200),
+  GRAPHQL_MAX_DEPTH: limit(1, DEFAULT_QUERY_LIMITS.depth),
+  GRAPHQL_MAX_COST: limit(1, DEFAULT_QUERY_LIMITS.cost),
+  GRAPHQL_MAX_ALIASES: limit(0, DEFAULT_QUERY_LIMITS.aliases),
+  GRAPHQL_MAX_DIRECTIVES: limit(0, DEFAULT_QUERY_LIMITS.directives),
+  GRAPHQL_MAX_TOKENS: limit(10, DEFAULT_QUERY_LIMITS.tokens),
+  GRAPHQL_MAX_DOCUMENT_CHARS: limit(100, DEFAULT_QUERY_LIMITS.documentChars),
   BETWEENNESS_WORK_LIMIT: z.coerce
     .number({ error: "expected a whole number of edge visits" })
     .int({ error: "expected a whole number of edge visits" })
@@ -208,6 +223,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graphql: {
       introspection: flag(e.GRAPHQL_INTROSPECTION, e.NODE_ENV !== "production"),
       suggestions: flag(e.GRAPHQL_SUGGESTIONS, e.NODE_ENV !== "production"),
+      limits: {
+        depth: e.GRAPHQL_MAX_DEPTH,
+        cost: e.GRAPHQL_MAX_COST,
+        aliases: e.GRAPHQL_MAX_ALIASES,
+        directives: e.GRAPHQL_MAX_DIRECTIVES,
+        tokens: e.GRAPHQL_MAX_TOKENS,
+        documentChars: e.GRAPHQL_MAX_DOCUMENT_CHARS,
+      },
     },
     analytics: { betweennessWork: e.BETWEENNESS_WORK_LIMIT },
   };

@@ -121,12 +121,20 @@ const PASS_THROUGH = new Set<string>([
  */
 export function formatError(
   formatted: GraphQLFormattedError,
-  _error: unknown,
+  error: unknown,
 ): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
+  // Apollo files the query limits' refusals (validation rules) under GRAPHQL_VALIDATION_FAILED;
+  // the rule's own code says which refusal it is.
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const code =
+    formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" &&
+    original instanceof GraphQLError &&
+    original.extensions.code === "QUERY_TOO_COMPLEX"
+      ? "QUERY_TOO_COMPLEX"
+      : formatted.extensions?.code;
   if (typeof code === "string" && PASS_THROUGH.has(code)) {
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, code } };
   }
   return {
     message: "Internal server error",

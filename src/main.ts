@@ -72,6 +72,7 @@ try {
     rateLimitPerMinute: config.rateLimitPerMinute,
     introspection: config.graphql.introspection,
     suggestions: config.graphql.suggestions,
+    limits: config.graphql.limits,
   });
   const address = await server.app.listen({ host: config.http.host, port: config.http.port });
   logger.info(

@@ -13,6 +13,9 @@ import type { Principal } from "./auth/scopes.js";
 import type { NodeEnv } from "./config.js";
 import { type Context, createContext } from "./context.js";
 import { formatError } from "./errors.js";
+import { checkDocument } from "./limits/document.js";
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/limits.js";
+import { queryLimits } from "./limits/query-limits.js";
 import type { Logger } from "./logger.js";
 import type { Executor } from "./neo4j/executor.js";
 import { ProgressionProjection } from "./paths/projection.js";
@@ -38,6 +41,8 @@ export interface ServerDeps {
   introspection?: boolean;
   /** "Did you mean …?" suggestions in errors; by default on except in production. */
   suggestions?: boolean;
+  /** Depth, cost, aliases, directives, tokens and size a query may have (Config.graphql.limits). */
+  limits?: QueryLimits;
 }
 
 export interface Server {
@@ -133,8 +138,12 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     },
   };
 
+  const queryLimitsConfig = deps.limits ?? DEFAULT_QUERY_LIMITS;
+  const limits = queryLimits(schema, queryLimitsConfig);
   const apollo = new ApolloServer<Context>({
     schema,
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: deps.introspection ?? nodeEnv !== "production",
     hideSchemaDetailsFromClientErrors: !(deps.suggestions ?? nodeEnv !== "production"),
     includeStacktraceInErrorResponses: false,
@@ -143,6 +152,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     plugins: [
       fastifyApolloDrainPlugin(app),
       reportRoundTrips,
+      ...limits.plugins,
       ...(nodeEnv === "production" ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -196,6 +206,19 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
       if (onGraphql(request)) await limiter.call(this, request, reply);
     });
   }
+  // Too long a document is refused before Apollo parses it.
+  app.addHook("preHandler", async (request, reply) => {
+    if (!onGraphql(request)) return;
+    const source = (request.method === "GET" ? request.query : request.body) as
+      | { query?: unknown }
+      | undefined;
+    const refusal = checkDocument(source?.query, queryLimitsConfig);
+    if (refusal) {
+      return reply.code(400).send({
+        errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }],
+      });
+    }
+  });
   app.route({
     url: "/graphql",
     method: ["GET", "POST", "OPTIONS"],

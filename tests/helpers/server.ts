@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
+import type { QueryLimits } from "../../src/limits/limits.js";
 import type { Logger } from "../../src/logger.js";
 import type { Executor } from "../../src/neo4j/executor.js";
 import { createSchema } from "../../src/schema.js";
@@ -35,6 +36,7 @@ export async function startTestServer(
     readinessTimeoutMs?: number;
     requireAuthForReads?: boolean;
     introspection?: boolean;
+    limits?: QueryLimits;
   } = {},
 ): Promise<RunningServer> {
   const server = await createServer({
@@ -45,6 +47,7 @@ export async function startTestServer(
     readinessTimeoutMs: options.readinessTimeoutMs,
     requireAuthForReads: options.requireAuthForReads,
     introspection: options.introspection,
+    limits: options.limits,
   });
   await server.app.listen({ host: "127.0.0.1", port: 0 });
   const { port } = server.app.server.address() as AddressInfo;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { useTestApi } from "../helpers/server.js";
+import { DEFAULT_QUERY_LIMITS } from "../../src/limits/limits.js";
+import { startTestServer, useTestApi } from "../helpers/server.js";
 
 const env = useTestApi();
 
@@ -163,7 +164,12 @@ describe("lists as Relay connections", () => {
   });
 
   it("answers a page of 50 roles with nested lists in one round trip per nesting level", async () => {
-    const { body } = await env.api.graphql(`{
+    // Seven levels deep: one past the default depth limit.
+    const deep = await startTestServer(env.db.executor, env.db.logger, {
+      limits: { ...DEFAULT_QUERY_LIMITS, depth: 7 },
+    });
+    try {
+      const { body } = await deep.graphql(`{
       roles(first: 50) { edges { node {
         id
         skills { skill { id } }
@@ -171,10 +177,13 @@ describe("lists as Relay connections", () => {
         nextRoles { to { id track { id } } }
       } } }
     }`);
-    expect(body.errors).toBeUndefined();
-    // The page, then skills + technologies + next roles in one statement, then the next roles'
-    // tracks.
-    expect(body.extensions?.roundTrips).toBe(3);
+      expect(body.errors).toBeUndefined();
+      // The page, then skills + technologies + next roles in one statement, then the next roles'
+      // tracks.
+      expect(body.extensions?.roundTrips).toBe(3);
+    } finally {
+      await deep.close();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
+import { DEFAULT_QUERY_LIMITS } from "../../src/limits/limits.js";
 
 const problemsOf = (env: Record<string, string>): readonly string[] => {
   try {
@@ -100,15 +101,39 @@ describe("loadConfig", () => {
   });
 
   it("turns introspection and suggestions off in production unless set on", () => {
-    expect(loadConfig({}).graphql).toEqual({ introspection: true, suggestions: true });
-    expect(loadConfig({ NODE_ENV: "production" }).graphql).toEqual({
+    expect(loadConfig({}).graphql).toMatchObject({ introspection: true, suggestions: true });
+    expect(loadConfig({ NODE_ENV: "production" }).graphql).toMatchObject({
       introspection: false,
       suggestions: false,
     });
-    expect(loadConfig({ NODE_ENV: "production", GRAPHQL_INTROSPECTION: "true" }).graphql).toEqual({
-      introspection: true,
-      suggestions: false,
+    expect(
+      loadConfig({ NODE_ENV: "production", GRAPHQL_INTROSPECTION: "true" }).graphql,
+    ).toMatchObject({ introspection: true, suggestions: false });
+  });
+
+  it("reads the query limits, with defaults, and refuses nonsense", () => {
+    expect(loadConfig({}).graphql.limits).toEqual(DEFAULT_QUERY_LIMITS);
+    expect(
+      loadConfig({
+        GRAPHQL_MAX_DEPTH: "8",
+        GRAPHQL_MAX_COST: "500",
+        GRAPHQL_MAX_ALIASES: "0",
+        GRAPHQL_MAX_DIRECTIVES: "3",
+        GRAPHQL_MAX_TOKENS: "300",
+        GRAPHQL_MAX_DOCUMENT_CHARS: "4000",
+      }).graphql.limits,
+    ).toEqual({
+      depth: 8,
+      cost: 500,
+      aliases: 0,
+      directives: 3,
+      tokens: 300,
+      documentChars: 4000,
     });
+    expect(problemsOf({ GRAPHQL_MAX_DEPTH: "0", GRAPHQL_MAX_COST: "lots" })).toEqual([
+      expect.stringMatching(/^GRAPHQL_MAX_DEPTH: expected at least 1/),
+      expect.stringMatching(/^GRAPHQL_MAX_COST: expected a whole number/),
+    ]);
   });
 
   it("formats the error message as one line per problem", () => {
