@@ -1,6 +1,10 @@
 import { z } from "zod";
 import type { JwtOptions } from "./auth/jwt.js";
-import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/limits.js";
+import {
+  DEFAULT_QUERY_LIMITS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type QueryLimits,
+} from "./limits/limits.js";
 
 /** The only reader of process.env. Everything else receives a typed Config. */
 
@@ -31,7 +35,12 @@ export interface Config {
     /** Transaction timeout for every query the API runs, in milliseconds. */
     queryTimeoutMs: number;
   };
-  http: { host: string; port: number };
+  http: {
+    host: string;
+    port: number;
+    /** Each request's time budget: every statement it runs ends within it. */
+    requestTimeoutMs: number;
+  };
   logLevel: LogLevel;
   nodeEnv: NodeEnv;
   /** Load the seed graph when the database holds no roles. */
@@ -106,6 +115,12 @@ const envSchema = z.object({
   NEO4J_LOCAL_HEAP: memorySize.default("1g"),
   NEO4J_LOCAL_PAGECACHE: memorySize.default("512m"),
   PORT: port(0).default(4000),
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number({ error: "expected a whole number of milliseconds" })
+    .int({ error: "expected a whole number of milliseconds" })
+    .min(100, { error: "expected at least 100 ms" })
+    .max(600_000, { error: "expected at most 600000 ms" })
+    .default(DEFAULT_REQUEST_TIMEOUT_MS),
   HOST: nonEmpty.default("127.0.0.1"),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` })
@@ -205,7 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
     },
-    http: { host: e.HOST, port: e.PORT },
+    http: { host: e.HOST, port: e.PORT, requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     seedOnStart: e.SEED_ON_START === "true" || e.SEED_ON_START === "1",

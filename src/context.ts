@@ -10,6 +10,11 @@ export interface Context {
   requestId: string;
   /** The caller's API key, or null for an anonymous read. */
   principal: Principal | null;
+  /**
+   * Why the caller's key could not be checked (the database was unreachable): fields that need a
+   * scope answer with this error rather than UNAUTHENTICATED.
+   */
+  authFailure?: Error;
   log: FastifyBaseLogger;
   /** Counts this request's database round trips. */
   executor: Executor;
@@ -27,6 +32,8 @@ export interface ContextDeps {
   analytics: Analytics;
   /** Observes every round trip of every request (the Prometheus counter). */
   onRoundTrip?: (kind: "read" | "write") => void;
+  /** Each request's time budget: its statements all end within this many ms of its start. */
+  requestTimeoutMs?: number;
 }
 
 export function createContext(
@@ -36,10 +43,12 @@ export function createContext(
   principal: Principal | null = null,
 ): Context {
   const roundTrips = { count: 0 };
-  const executor = deps.executor.withListener((kind) => {
-    roundTrips.count += 1;
-    deps.onRoundTrip?.(kind);
-  });
+  const executor = deps.executor
+    .withListener((kind) => {
+      roundTrips.count += 1;
+      deps.onRoundTrip?.(kind);
+    })
+    .forRequest(Date.now() + (deps.requestTimeoutMs ?? Number.POSITIVE_INFINITY));
   return {
     requestId,
     principal,

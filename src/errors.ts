@@ -85,6 +85,8 @@ const TIMEOUT_CODES = new Set([
   "Neo.ClientError.Transaction.TransactionTimedOut",
   "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
   "Neo.TransientError.Transaction.LockClientStopped",
+  // Neo4j 5 reports a transaction timed out while waiting for a lock this way.
+  "Neo.ClientError.Transaction.LockClientStopped",
 ]);
 
 /**

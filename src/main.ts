@@ -73,6 +73,7 @@ try {
     introspection: config.graphql.introspection,
     suggestions: config.graphql.suggestions,
     limits: config.graphql.limits,
+    requestTimeoutMs: config.http.requestTimeoutMs,
   });
   const address = await server.app.listen({ host: config.http.host, port: config.http.port });
   logger.info(

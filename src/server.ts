@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import { Counter, collectDefaultMetrics, Registry } from "prom-client";
 import { Analytics } from "./analytics/analytics.service.js";
 import { authenticate } from "./auth/authenticate.js";
@@ -12,9 +12,13 @@ import type { TokenVerifier } from "./auth/jwt.js";
 import type { Principal } from "./auth/scopes.js";
 import type { NodeEnv } from "./config.js";
 import { type Context, createContext } from "./context.js";
-import { formatError } from "./errors.js";
+import { formatError, ServiceUnavailableError, TimeoutError } from "./errors.js";
 import { checkDocument } from "./limits/document.js";
-import { DEFAULT_QUERY_LIMITS, type QueryLimits } from "./limits/limits.js";
+import {
+  DEFAULT_QUERY_LIMITS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type QueryLimits,
+} from "./limits/limits.js";
 import { queryLimits } from "./limits/query-limits.js";
 import type { Logger } from "./logger.js";
 import type { Executor } from "./neo4j/executor.js";
@@ -41,6 +45,8 @@ export interface ServerDeps {
   introspection?: boolean;
   /** "Did you mean …?" suggestions in errors; by default on except in production. */
   suggestions?: boolean;
+  /** Each request's time budget in ms: no statement of it runs past this (Config.requestTimeoutMs). */
+  requestTimeoutMs?: number;
   /** Depth, cost, aliases, directives, tokens and size a query may have (Config.graphql.limits). */
   limits?: QueryLimits;
 }
@@ -66,6 +72,16 @@ declare module "fastify" {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** The same error answered as HTTP 503 with a hint to retry: nothing of the request could run. */
+function retryLater(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: {
+      ...error.extensions,
+      http: { status: 503, headers: new Map([["retry-after", "5"]]) },
+    },
+  });
+}
+
 /** Builds the HTTP server without listening, so tests can use it in-process or on a free port. */
 export async function createServer(deps: ServerDeps): Promise<Server> {
   const { schema, executor, logger, nodeEnv } = deps;
@@ -90,6 +106,12 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   });
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+  });
+  // While draining, each answer closes its connection, so the drain ends with the last answer
+  // rather than when idle keep-alive sockets time out.
+  let closing = false;
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
   });
 
   const metrics = new Registry();
@@ -224,13 +246,28 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     method: ["GET", "POST", "OPTIONS"],
     handler: fastifyApolloHandler(apollo, {
       context: async (request) => {
-        if (request.authError) throw request.authError;
-        return createContext(
-          { executor, projection, analytics, onRoundTrip: (mode) => roundTrips.inc({ mode }) },
+        // A key that cannot be checked while the database is away: fields that need a scope say
+        // so; public reads go on as anonymous ones, unless reads need a key too.
+        const unavailable =
+          request.authError instanceof ServiceUnavailableError ||
+          request.authError instanceof TimeoutError;
+        if (request.authError && (!unavailable || deps.requireAuthForReads)) {
+          throw unavailable ? retryLater(request.authError as GraphQLError) : request.authError;
+        }
+        const context = createContext(
+          {
+            executor,
+            projection,
+            analytics,
+            onRoundTrip: (mode) => roundTrips.inc({ mode }),
+            requestTimeoutMs: deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+          },
           String(request.id),
           request.log,
           request.principal,
         );
+        if (unavailable) context.authFailure = request.authError as Error;
+        return context;
       },
     }),
   });
@@ -255,5 +292,14 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     return metrics.metrics();
   });
 
-  return { app, apollo, projection, analytics, close: () => apollo.stop() };
+  return {
+    app,
+    apollo,
+    projection,
+    analytics,
+    close: () => {
+      closing = true;
+      return apollo.stop();
+    },
+  };
 }

@@ -38,6 +38,7 @@ export async function authenticate(
 /** type-graphql's check for @Authorized("write") and the like: the caller's key must allow it. */
 export const authChecker: AuthChecker<Context, Scope> = ({ context }, needed) => {
   const principal = context.principal;
+  if (context.authFailure) throw context.authFailure;
   if (!principal) throw new UnauthenticatedError();
   for (const scope of needed) {
     if (!allows(principal, scope)) throw new ForbiddenError(scope, principal.scope);

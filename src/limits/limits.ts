@@ -28,6 +28,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   documentChars: 20_000,
 };
 
+/** Each request's time budget, in ms, unless configured (REQUEST_TIMEOUT_MS). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
 export const QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
 
 /** The client's error for a refused document: a 400 that says which limit, nothing more. */

@@ -1,12 +1,37 @@
 import { type Driver, routing } from "neo4j-driver";
-import { mapDatabaseError, ServiceUnavailableError } from "../errors.js";
+import { mapDatabaseError, ServiceUnavailableError, TimeoutError } from "../errors.js";
 
 export type Params = Record<string, unknown>;
+
+/** How long past its transaction timeout a read may take before the executor gives up on it. */
+const WALL_GRACE_MS = 1_000;
+
+/**
+ * A read's answer, or TIMEOUT once its transaction timeout and a grace have passed: the server
+ * enforces the timeout on running statements, this bounds the rest (a connection that hangs, a
+ * database still starting). Writes are not walled: their outcome must come from the database.
+ */
+async function walled<R>(running: Promise<R>, timeoutMs: number): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  const wall = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError()), timeoutMs + WALL_GRACE_MS);
+  });
+  try {
+    return await Promise.race([running, wall]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 export type Row = Record<string, unknown>;
 
 export interface QueryOptions {
   /** Overrides the executor's transaction timeout for this query, in milliseconds. */
   timeoutMs?: number;
+  /**
+   * Work many requests wait on (the path projection's build): bounded by its own timeout, not
+   * by the deadline of the request that happened to start it.
+   */
+  shared?: boolean;
 }
 
 export type TransactionRun = <T extends Row = Row>(query: string, params?: Params) => Promise<T[]>;
@@ -31,11 +56,57 @@ export class Executor {
     private readonly database: string,
     private readonly timeoutMs: number,
     private readonly listeners: readonly RoundTripListener[] = [],
+    /** Epoch milliseconds by which every statement must be done (a request's deadline). */
+    private readonly deadline = Number.POSITIVE_INFINITY,
+    /** Shared by one request's statements (none outside a request): the database was unreachable. */
+    private readonly request?: { unreachable?: ServiceUnavailableError },
   ) {}
 
   /** An executor that shares this one's driver and also reports to `listener`. */
   withListener(listener: RoundTripListener): Executor {
-    return new Executor(this.driver, this.database, this.timeoutMs, [...this.listeners, listener]);
+    return new Executor(
+      this.driver,
+      this.database,
+      this.timeoutMs,
+      [...this.listeners, listener],
+      this.deadline,
+      this.request,
+    );
+  }
+
+  /**
+   * An executor for one request. Its transactions all end by `deadline`: each gets the time left
+   * (at most the usual timeout), and none starts once it has passed. Once one of its statements
+   * finds the database unreachable, the rest fail at once instead of each waiting out the
+   * driver's connection timeouts, so the request answers within the driver's budget.
+   */
+  forRequest(deadline: number): Executor {
+    return new Executor(
+      this.driver,
+      this.database,
+      this.timeoutMs,
+      this.listeners,
+      Math.min(deadline, this.deadline),
+      {},
+    );
+  }
+
+  /** The transaction timeout for a statement starting now; throws when it may not start. */
+  private timeout(options: QueryOptions): number {
+    const usual = options.timeoutMs ?? this.timeoutMs;
+    if (options.shared) return usual;
+    if (this.request?.unreachable) throw this.request.unreachable;
+    const left = this.deadline - Date.now();
+    if (left <= 0) throw new TimeoutError("The request used up its time budget");
+    return Math.min(usual, left);
+  }
+
+  /** The client's error for a driver failure, remembered when it means "unreachable". */
+  private failure(error: unknown): unknown {
+    const mapped = mapDatabaseError(error);
+    if (this.request && mapped instanceof ServiceUnavailableError)
+      this.request.unreachable = mapped;
+    return mapped;
   }
 
   read<T extends Row = Row>(
@@ -75,6 +146,7 @@ export class Executor {
     work: (run: TransactionRun) => Promise<R>,
     options: QueryOptions = {},
   ): Promise<R> {
+    const timeout = this.timeout(options);
     const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
     try {
       return await session.executeWrite(
@@ -84,10 +156,10 @@ export class Executor {
             const result = await tx.run(query, params);
             return result.records.map((record) => record.toObject() as T);
           }),
-        { timeout: options.timeoutMs ?? this.timeoutMs },
+        { timeout },
       );
     } catch (error) {
-      throw mapDatabaseError(error);
+      throw this.failure(error);
     } finally {
       await session.close();
     }
@@ -102,12 +174,13 @@ export class Executor {
     work: (tx: ReadTransaction) => Promise<R>,
     options: QueryOptions = {},
   ): Promise<R> {
+    const timeout = this.timeout(options);
     const session = this.driver.session({ database: this.database, defaultAccessMode: "READ" });
     const report = () => {
       for (const listener of this.listeners) listener("read");
     };
     try {
-      return await session.executeRead(
+      const running = session.executeRead(
         (tx) =>
           work({
             run: async <T extends Row = Row>(query: string, params: Params = {}) => {
@@ -124,12 +197,14 @@ export class Executor {
               for await (const record of tx.run(query, params)) onRow(record.toObject() as T);
             },
           }),
-        { timeout: options.timeoutMs ?? this.timeoutMs },
+        { timeout },
       );
+      return await walled(running, timeout);
     } catch (error) {
-      throw mapDatabaseError(error);
+      throw this.failure(error);
     } finally {
-      await session.close();
+      // A walled read may leave the session busy; closing it must not hold the request up.
+      await walled(session.close(), 0).catch(() => undefined);
     }
   }
 
@@ -139,16 +214,18 @@ export class Executor {
     params: Params,
     options: QueryOptions,
   ): Promise<T[]> {
+    const timeout = this.timeout(options);
     for (const listener of this.listeners) listener(kind);
     try {
-      const result = await this.driver.executeQuery(query, params, {
+      const running = this.driver.executeQuery(query, params, {
         database: this.database,
         routing: kind === "read" ? routing.READ : routing.WRITE,
-        transactionConfig: { timeout: options.timeoutMs ?? this.timeoutMs },
+        transactionConfig: { timeout },
       });
+      const result = kind === "read" ? await walled(running, timeout) : await running;
       return result.records.map((record) => record.toObject() as T);
     } catch (error) {
-      throw mapDatabaseError(error);
+      throw this.failure(error);
     }
   }
 }

@@ -121,7 +121,7 @@ export class ProgressionProjection {
         await tx.each<RoleRow & Row>(ROLES, {}, (row) => rows.push(row));
         return { version: stamp?.version ?? 0, tracks, rows };
       },
-      { timeoutMs: this.options.buildTimeoutMs ?? 120_000 },
+      { timeoutMs: this.options.buildTimeoutMs ?? 120_000, shared: true },
     );
     const graph = buildProgressionGraph(
       built.rows.map((row) => row.id),

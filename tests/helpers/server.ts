@@ -37,6 +37,7 @@ export async function startTestServer(
     requireAuthForReads?: boolean;
     introspection?: boolean;
     limits?: QueryLimits;
+    requestTimeoutMs?: number;
   } = {},
 ): Promise<RunningServer> {
   const server = await createServer({
@@ -48,6 +49,7 @@ export async function startTestServer(
     requireAuthForReads: options.requireAuthForReads,
     introspection: options.introspection,
     limits: options.limits,
+    requestTimeoutMs: options.requestTimeoutMs,
   });
   await server.app.listen({ host: "127.0.0.1", port: 0 });
   const { port } = server.app.server.address() as AddressInfo;

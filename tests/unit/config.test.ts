@@ -22,7 +22,7 @@ describe("loadConfig", () => {
       heap: "1g",
       pageCache: "512m",
     });
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 4000 });
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 4000, requestTimeoutMs: 10_000 });
     expect(config.neo4j.database).toBe("neo4j");
     expect(config.logLevel).toBe("info");
     expect(config.nodeEnv).toBe("development");
