@@ -72,6 +72,28 @@ declare module "fastify" {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** What Fastify throws when it cannot take a request in: a code and the status it chose. */
+interface HttpFailure {
+  statusCode?: number;
+  code?: string;
+}
+
+/** A refused request's problem in the client's terms, not Fastify's. */
+function requestProblem(error: HttpFailure): string {
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return `The request body is larger than ${BODY_LIMIT_BYTES / 1024 / 1024} MiB`;
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return "The content type is not supported: send application/json";
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return "The request body is empty";
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return 'The request body is not valid JSON, or holds a "__proto__" or "constructor" key';
+    default:
+      return "The request could not be read";
+  }
+}
+
 /** The same error answered as HTTP 503 with a hint to retry: nothing of the request could run. */
 function retryLater(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, {
@@ -198,11 +220,21 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
         ],
       }),
     });
-    // The builder's object is thrown; send it as the GraphQL-shaped body it is.
-    app.setErrorHandler((error: { statusCode?: number }, _request, reply) =>
-      error.statusCode === 429 ? reply.code(429).send(error) : reply.send(error),
-    );
   }
+  app.setErrorHandler((error: HttpFailure, request, reply) => {
+    // The rate limit's builder object is thrown: send it as the GraphQL-shaped body it is.
+    if (error.statusCode === 429 && "errors" in error) return reply.code(429).send(error);
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    return reply.code(status).send({
+      errors: [
+        {
+          message: status >= 500 ? "Internal server error" : requestProblem(error),
+          extensions: { code: status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
+        },
+      ],
+    });
+  });
   const onGraphql = (request: { routeOptions: { url?: string } }) =>
     request.routeOptions.url === "/graphql";
   app.addHook("onRequest", async (request) => {

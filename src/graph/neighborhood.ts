@@ -15,7 +15,9 @@ const IS_ENTITY = (v: string) => `(${v}:Role OR ${v}:Skill OR ${v}:Technology OR
 
 /** The hop pattern, from enum values only: `-[r:A|B]->`, `<-[r:A|B]-` or `-[r:A|B]-`. */
 function hopPattern(types: readonly RelationshipType[], direction: Direction): string {
-  const rel = `[r:${types.join("|")}]`;
+  // In the model's order, without repeats: one statement text per set of types, so Neo4j plans
+  // each set once whatever order the client listed them in.
+  const rel = `[r:${RELATIONSHIP_TYPES.filter((type) => types.includes(type)).join("|")}]`;
   if (direction === "OUTGOING") return `-${rel}->`;
   if (direction === "INCOMING") return `<-${rel}-`;
   return `-${rel}-`;

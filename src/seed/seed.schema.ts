@@ -9,15 +9,40 @@ import {
 
 /** The seed file format: every file under seed/ is a partial document; the loader merges them. */
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-  error: "expected a slug: lower-case letters and digits joined by dashes",
-});
-const text = z.string().trim().min(1, { error: "expected non-empty text" });
+/**
+ * The longest id and the longest name (or title, or alias). Both are indexed, and Neo4j refuses
+ * an index key past about 8 kB; the bounds keep a long value a BAD_USER_INPUT, not a failed write.
+ */
+const MAX_ID = 100;
+const MAX_NAME = 200;
+
+const slug = z
+  .string()
+  .max(MAX_ID, { error: `expected at most ${MAX_ID} characters` })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: "expected a slug: lower-case letters and digits joined by dashes",
+  });
+
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Text is stored exactly as given, so what cannot be is refused rather than altered: blank text,
+ * surrounding whitespace, and a lone UTF-16 surrogate (the driver's UTF-8 would store U+FFFD in
+ * its place).
+ */
+const text = z
+  .string()
+  .refine((s) => s.trim() !== "", { error: "expected non-empty text" })
+  .refine((s) => s.trim() === s, { error: "expected no leading or trailing whitespace" })
+  .refine((s) => !LONE_SURROGATE.test(s), {
+    error: "expected well-formed Unicode: the text holds a lone surrogate",
+  });
+const name = text.max(MAX_NAME, { error: `expected at most ${MAX_NAME} characters` });
 const sourceRefs = z.array(slug).default([]);
 
 export const sourceSchema = z.strictObject({
   id: slug,
-  title: text,
+  title: name,
   publisher: text.optional(),
   url: z.url().optional(),
   licence: text.optional(),
@@ -26,7 +51,7 @@ export const sourceSchema = z.strictObject({
   retrievedOn: z.iso.date().optional(),
 });
 
-export const trackSchema = z.strictObject({ id: slug, name: text, description: text.optional() });
+export const trackSchema = z.strictObject({ id: slug, name, description: text.optional() });
 
 const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, {
   error: "expected an O*NET-SOC code such as 15-1252.00",
@@ -34,7 +59,7 @@ const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, {
 
 export const skillSchema = z.strictObject({
   id: slug,
-  name: text,
+  name,
   category: z.enum(SKILL_CATEGORIES),
   description: text.optional(),
   /** The O*NET Skills or Knowledge element this skill is, when it is one (e.g. 2.B.3.e). */
@@ -47,7 +72,7 @@ export const skillSchema = z.strictObject({
 
 export const technologySchema = z.strictObject({
   id: slug,
-  name: text,
+  name,
   kind: z.enum(TECHNOLOGY_KINDS),
   /** O*NET's Hot Technology flag, for technologies O*NET lists. */
   hot: z.boolean().optional(),
@@ -67,10 +92,10 @@ const usageContext = text.optional();
 
 export const roleSchema = z.strictObject({
   id: slug,
-  title: text,
+  title: name,
   level: z.enum(LEVELS),
   track: slug,
-  aliases: z.array(text).default([]),
+  aliases: z.array(name).default([]),
   summary: text.optional(),
   responsibilities: z.array(text).default([]),
   /** The O*NET occupation the role belongs to, when one fits (used for ratings and wages). */

@@ -77,6 +77,30 @@ describe("production mode", () => {
       body: JSON.stringify({ query: `{ tracks { id } } #${"x".repeat(1_100_000)}` }),
     });
     expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({
+      errors: [
+        { message: "The request body is larger than 1 MiB", extensions: { code: "BAD_REQUEST" } },
+      ],
+    });
+  });
+
+  it("answers bodies it cannot read in GraphQL's shape, with a code", async () => {
+    const send = (contentType: string, body: string) =>
+      fetch(`${production.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": contentType },
+        body,
+      }).then(async (response) => ({ status: response.status, body: await response.json() }));
+    for (const [contentType, body, status] of [
+      ["application/json", "{ not json", 400],
+      ["application/json", '{"query":"{ tracks { id } }","variables":{"__proto__":{"x":1}}}', 400],
+      ["text/csv", "a,b", 415],
+    ] as const) {
+      const answer = await send(contentType, body);
+      expect(answer.status, body).toBe(status);
+      expect(answer.body.errors?.[0]?.extensions?.code, body).toBe("BAD_REQUEST");
+      expect(answer.body.errors?.[0]?.message, body).not.toMatch(/FST_|fastify/i);
+    }
   });
 
   it("supports automatic persisted queries", async () => {
