@@ -12,6 +12,8 @@ import { findFreePort } from "../src/neo4j/local/launcher.js";
 export interface GraphQLServer {
   name: "api" | "peer";
   pid: number;
+  /** Where it listens, e.g. http://127.0.0.1:40123. */
+  url: string;
   /** Sends one GraphQL request; rejects on HTTP or GraphQL errors. */
   ask(query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Cypher statements sent to Neo4j so far, as the server counts them. */
@@ -94,6 +96,7 @@ async function startServer(
   return {
     name,
     pid: child.pid ?? -1,
+    url: `http://127.0.0.1:${port}`,
     async ask(query, variables) {
       const response = await pool.request({
         path: "/graphql",

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { type RunningServer, startTestServer } from "../helpers/server.js";
+import { type GraphQLBody, type RunningServer, startTestServer } from "../helpers/server.js";
 
 /**
  * Production mode: no introspection and no "did you mean" hints unless configured, no landing
@@ -90,7 +90,10 @@ describe("production mode", () => {
         method: "POST",
         headers: { "content-type": contentType },
         body,
-      }).then(async (response) => ({ status: response.status, body: await response.json() }));
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as GraphQLBody,
+      }));
     for (const [contentType, body, status] of [
       ["application/json", "{ not json", 400],
       ["application/json", '{"query":"{ tracks { id } }","variables":{"__proto__":{"x":1}}}', 400],
