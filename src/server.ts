@@ -13,6 +13,7 @@ import type { Principal } from "./auth/scopes.js";
 import type { NodeEnv } from "./config.js";
 import { type Context, createContext } from "./context.js";
 import { formatError, ServiceUnavailableError, TimeoutError } from "./errors.js";
+import { registerExplorer } from "./explorer/routes.js";
 import { checkDocument } from "./limits/document.js";
 import {
   DEFAULT_QUERY_LIMITS,
@@ -304,6 +305,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     }),
   });
 
+  registerExplorer(app);
   app.get("/healthz", async () => ({ status: "ok" }));
 
   const readinessTimeoutMs = deps.readinessTimeoutMs ?? 2_000;

@@ -118,4 +118,11 @@ describe("Dockerfile", () => {
     expect(["root", "0"]).not.toContain(user);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*readyz/m);
   });
+
+  it("copies every folder the server reads at run time into the image", () => {
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
+    for (const folder of ["schema", "seed", "explorer"]) {
+      expect(runtime).toMatch(new RegExp(`^COPY ${folder} \\./${folder}$`, "m"));
+    }
+  });
 });
