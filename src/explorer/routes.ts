@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { projectPath } from "../project-root.js";
 
@@ -27,14 +28,20 @@ const CONTENT_SECURITY_POLICY =
 export function registerExplorer(app: FastifyInstance): void {
   for (const [url, { file, type }] of Object.entries(ASSETS)) {
     const body = readFileSync(projectPath(file));
-    app.get(url, async (_request, reply) =>
+    // Compressed once at start: Cytoscape goes from 440 kB to about 140 kB on the wire.
+    const gzipped = gzipSync(body, { level: 9 });
+    app.get(url, async (request, reply) => {
       reply
         .header("content-type", type)
         .header("cache-control", "no-cache")
         .header("content-security-policy", CONTENT_SECURITY_POLICY)
         .header("x-content-type-options", "nosniff")
-        .send(body),
-    );
+        .header("vary", "accept-encoding");
+      const accepts = String(request.headers["accept-encoding"] ?? "");
+      return /\bgzip\b/.test(accepts)
+        ? reply.header("content-encoding", "gzip").send(gzipped)
+        : reply.send(body);
+    });
   }
   app.get("/explorer/", async (_request, reply) => reply.redirect("/explorer"));
   app.get("/", async (_request, reply) => reply.redirect("/explorer"));

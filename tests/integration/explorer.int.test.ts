@@ -53,9 +53,13 @@ describe("the explorer page", () => {
     expect(response?.url()).toBe(`${env.api.url}/explorer`);
     expect(response?.headers()["content-security-policy"]).toMatch(/default-src 'self'/);
     expect(await page.title()).toBe("Rolegraph explorer");
-    const library = await fetch(`${env.api.url}/explorer/vendor/cytoscape.esm.min.mjs`);
+    const library = await fetch(`${env.api.url}/explorer/vendor/cytoscape.esm.min.mjs`, {
+      headers: { "accept-encoding": "gzip" },
+    });
     expect(library.status).toBe(200);
     expect(library.headers.get("content-type")).toMatch(/javascript/);
+    expect(library.headers.get("content-encoding")).toBe("gzip");
+    expect((await library.text()).length).toBeGreaterThan(400_000);
   });
 
   it("draws the k best routes the API gives, highlights the first, and lists its steps", async () => {
@@ -91,6 +95,20 @@ describe("the explorer page", () => {
     expect(await steps.count()).toBe(paths[0]?.steps.length);
     expect(await steps.last().locator("strong").textContent()).toBe("Chief Technology Officer");
     expect(await page.locator("#panel").textContent()).not.toMatch(/null|undefined|NaN/);
+    // Choosing another route moves the highlight to it.
+    if (paths.length > 1) {
+      await page.click("ol.routes > li:nth-child(2) > button");
+      const chosen = await page.evaluate(() =>
+        (globalThis as unknown as InPage).rolegraphExplorer.graph
+          .nodes(".chosen")
+          .map((n) => n.id()),
+      );
+      expect(new Set(chosen)).toEqual(new Set(paths[1]?.roles.map((r) => r.id)));
+      expect(await page.locator("ol.routes > li:nth-child(2)").getAttribute("class")).toBe(
+        "chosen",
+      );
+      await page.click("ol.routes > li:nth-child(1) > button");
+    }
     await page.screenshot({ path: `${OUTPUT}/explorer-routes.png`, fullPage: true });
   });
 
