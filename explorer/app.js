@@ -43,9 +43,12 @@ async function ask(query, variables = {}) {
   return body.data;
 }
 
-/** Replaces a section's content; absent parts (null) are left out. */
+/** The parts that are there: optional parts are written as `condition ? part : null`. */
+const present = (children) => children.filter((child) => child !== null && child !== undefined);
+
+/** Replaces a section's content with the parts that are there. */
 function fill(section, ...children) {
-  section.replaceChildren(...children.filter((child) => child !== null && child !== undefined));
+  section.replaceChildren(...present(children));
 }
 
 function say(text) {
@@ -61,7 +64,7 @@ function el(tag, attributes = {}, ...children) {
     if (key === "onclick") node.addEventListener("click", value);
     else node.setAttribute(key, value);
   }
-  node.append(...children.filter((child) => child !== null && child !== undefined));
+  node.append(...present(children));
   return node;
 }
 

@@ -66,6 +66,14 @@ export class TimeoutError extends CodedError {
   }
 }
 
+/** A document refused by the query limits before anything ran: HTTP 400. */
+export class QueryTooComplexError extends CodedError {
+  override readonly code = "QUERY_TOO_COMPLEX";
+  constructor(message: string) {
+    super(message, "QUERY_TOO_COMPLEX", { http: { status: 400 } });
+  }
+}
+
 export class ServiceUnavailableError extends CodedError {
   override readonly code = "SERVICE_UNAVAILABLE";
   constructor() {
@@ -130,9 +138,8 @@ export function formatError(
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   const code =
     formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" &&
-    original instanceof GraphQLError &&
-    original.extensions.code === "QUERY_TOO_COMPLEX"
-      ? "QUERY_TOO_COMPLEX"
+    original instanceof QueryTooComplexError
+      ? original.code
       : formatted.extensions?.code;
   if (typeof code === "string" && PASS_THROUGH.has(code)) {
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};

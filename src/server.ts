@@ -270,7 +270,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
     const refusal = checkDocument(source?.query, queryLimitsConfig);
     if (refusal) {
       return reply.code(400).send({
-        errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }],
+        errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
       });
     }
   });

@@ -26,12 +26,6 @@ export const DEFAULT_LIST_ITEMS = 10;
 
 type Args = Record<string, unknown>;
 
-/** Largest `first` per field; MAX_LIST unless listed. */
-const FIRST_BOUND: Record<string, number> = {
-  "Query.reachableRoles": MAX_REACH,
-  "Query.feederRoles": MAX_REACH,
-};
-
 /** The default `first` of list fields whose `first` is optional. */
 const FIRST_FALLBACK = 20;
 
@@ -83,7 +77,7 @@ function shape(key: string, field: GraphQLField<unknown, unknown>, args: Args) {
   }
   if ("first" in args) {
     return {
-      items: bounded(args.first, 0, FIRST_BOUND[key] ?? MAX_LIST, FIRST_FALLBACK),
+      items: bounded(args.first, 0, MAX_LIST, FIRST_FALLBACK),
       base: 0,
     };
   }

@@ -1,5 +1,6 @@
-import { type GraphQLError, Lexer, Source, TokenKind } from "graphql";
-import { type QueryLimits, tooComplex } from "./limits.js";
+import { Lexer, Source, TokenKind } from "graphql";
+import { QueryTooComplexError } from "../errors.js";
+import type { QueryLimits } from "./limits.js";
 
 /**
  * The document's size in characters and in lexical tokens, checked before Apollo parses it: a
@@ -9,10 +10,10 @@ import { type QueryLimits, tooComplex } from "./limits.js";
 export function checkDocument(
   query: unknown,
   limits: Pick<QueryLimits, "documentChars" | "tokens">,
-): GraphQLError | undefined {
+): QueryTooComplexError | undefined {
   if (typeof query !== "string") return undefined;
   if (query.length > limits.documentChars) {
-    return tooComplex(
+    return new QueryTooComplexError(
       `The document has ${query.length} characters, above the limit of ${limits.documentChars}`,
     );
   }
@@ -22,7 +23,7 @@ export function checkDocument(
     while (lexer.advance().kind !== TokenKind.EOF) {
       tokens += 1;
       if (tokens > limits.tokens) {
-        return tooComplex(`The document has more than ${limits.tokens} tokens`);
+        return new QueryTooComplexError(`The document has more than ${limits.tokens} tokens`);
       }
     }
   } catch {

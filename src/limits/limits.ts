@@ -1,8 +1,6 @@
-import { GraphQLError } from "graphql";
-
 /**
- * The query limits' settings and their refusal, apart from the rules that enforce them
- * (query-limits.ts): the configuration reads them before any schema class is loaded.
+ * The query limits' settings, apart from the rules that enforce them (query-limits.ts): the
+ * configuration reads them before any schema class is loaded.
  */
 
 /** What a query may ask for before anything runs (Config.graphql.limits). */
@@ -30,12 +28,3 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
 
 /** Each request's time budget, in ms, unless configured (REQUEST_TIMEOUT_MS). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-
-export const QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
-
-/** The client's error for a refused document: a 400 that says which limit, nothing more. */
-export function tooComplex(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: QUERY_TOO_COMPLEX, http: { status: 400 } },
-  });
-}

@@ -7,12 +7,13 @@ import {
   type ValidationRule,
 } from "graphql";
 import { getComplexity } from "graphql-query-complexity";
+import { QueryTooComplexError } from "../errors.js";
 import { costEstimator } from "./cost.js";
-import { type QueryLimits, tooComplex } from "./limits.js";
+import type { QueryLimits } from "./limits.js";
 
 /** Armor's messages start "Syntax Error:" whatever the limit; ours say what was exceeded. */
 const report = (context: ValidationContext | null, error: GraphQLError) =>
-  context?.reportError(tooComplex(error.message.replace(/^Syntax Error:\s*/, "")));
+  context?.reportError(new QueryTooComplexError(error.message.replace(/^Syntax Error:\s*/, "")));
 
 /**
  * The limits as Apollo options: graphql-armor's depth, alias and directive rules, and a
@@ -58,11 +59,11 @@ export function queryLimits(
               error instanceof GraphQLError &&
               /maximum allowed number of nodes/.test(error.message)
             )
-              throw tooComplex("The query selects too many fields");
+              throw new QueryTooComplexError("The query selects too many fields");
             return;
           }
           if (complexity > limits.cost) {
-            throw tooComplex(
+            throw new QueryTooComplexError(
               `The query's estimated cost is ${complexity}, above the limit of ${limits.cost}: ` +
                 "ask for fewer items (first, k, limit) or fewer nested lists",
             );

@@ -3,25 +3,6 @@ import { mapDatabaseError, ServiceUnavailableError, TimeoutError } from "../erro
 
 export type Params = Record<string, unknown>;
 
-/** How long past its transaction timeout a read may take before the executor gives up on it. */
-const WALL_GRACE_MS = 1_000;
-
-/**
- * A read's answer, or TIMEOUT once its transaction timeout and a grace have passed: the server
- * enforces the timeout on running statements, this bounds the rest (a connection that hangs, a
- * database still starting). Writes are not walled: their outcome must come from the database.
- */
-async function walled<R>(running: Promise<R>, timeoutMs: number): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
-  const wall = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError()), timeoutMs + WALL_GRACE_MS);
-  });
-  try {
-    return await Promise.race([running, wall]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 export type Row = Record<string, unknown>;
 
 export interface QueryOptions {
@@ -44,6 +25,30 @@ export interface ReadTransaction {
 
 /** Called once per database round trip: the hook for per-request counters and metrics. */
 export type RoundTripListener = (kind: "read" | "write") => void;
+
+/** How long past its transaction timeout a read may take before the executor gives up on it. */
+const WALL_GRACE_MS = 1_000;
+
+/** `running`'s outcome, or the error `late()` makes once `ms` have passed without one. */
+async function within<R>(running: Promise<R>, ms: number, late: () => Error): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  const wall = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(late()), ms);
+  });
+  try {
+    return await Promise.race([running, wall]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A read's answer, or TIMEOUT once its transaction timeout and a grace have passed: the server
+ * enforces the timeout on running statements, this bounds the rest (a connection that hangs, a
+ * database still starting). Writes are not walled: their outcome must come from the database.
+ */
+const walled = <R>(running: Promise<R>, timeoutMs: number): Promise<R> =>
+  within(running, timeoutMs + WALL_GRACE_MS, () => new TimeoutError());
 
 /**
  * The only code that talks to the driver. It names the database, picks read or write routing,
@@ -127,15 +132,11 @@ export class Executor {
 
   /** Resolves when the database answers a trivial query within `timeoutMs`; rejects otherwise. */
   async ping(timeoutMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ServiceUnavailableError()), timeoutMs);
-    });
-    try {
-      await Promise.race([this.read("RETURN 1 AS ok", {}, { timeoutMs }), deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await within(
+      this.read("RETURN 1 AS ok", {}, { timeoutMs }),
+      timeoutMs,
+      () => new ServiceUnavailableError(),
+    );
   }
 
   /**
@@ -204,7 +205,7 @@ export class Executor {
       throw this.failure(error);
     } finally {
       // A walled read may leave the session busy; closing it must not hold the request up.
-      await walled(session.close(), 0).catch(() => undefined);
+      await within(session.close(), WALL_GRACE_MS, () => new TimeoutError()).catch(() => undefined);
     }
   }
 
